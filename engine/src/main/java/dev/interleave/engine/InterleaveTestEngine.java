@@ -1,0 +1,59 @@
+package dev.interleave.engine;
+
+import java.util.Optional;
+
+import dev.interleave.engine.discovery.ConcurrencyTestResolver;
+import dev.interleave.engine.execution.AgentStatus;
+import dev.interleave.engine.execution.InterleaveExecutionContext;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+
+/**
+ * The JUnit Platform engine that runs {@link dev.interleave.ConcurrencyTest} methods. It attaches the agent at the
+ * start of discovery, so that the test classes it loads are instrumented as they load.
+ */
+public final class InterleaveTestEngine extends HierarchicalTestEngine<InterleaveExecutionContext> {
+
+    public static final String ENGINE_ID = "interleave";
+
+    private static final EngineDiscoveryRequestResolver<EngineDescriptor> RESOLVER =
+            EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
+                    .addClassContainerSelectorResolver(ConcurrencyTestResolver::isTestClass)
+                    .addSelectorResolver(new ConcurrencyTestResolver())
+                    .addTestDescriptorVisitor(context -> TestDescriptor::prune)
+                    .build();
+
+    @Override
+    public String getId() {
+        return ENGINE_ID;
+    }
+
+    @Override
+    public Optional<String> getGroupId() {
+        return Optional.of("dev.interleave");
+    }
+
+    @Override
+    public Optional<String> getArtifactId() {
+        return Optional.of("interleave-engine");
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        AgentStatus.attach();
+        EngineDescriptor engine = new EngineDescriptor(uniqueId, "Interleave");
+        RESOLVER.resolve(request, engine);
+        return engine;
+    }
+
+    @Override
+    protected InterleaveExecutionContext createExecutionContext(ExecutionRequest request) {
+        return new InterleaveExecutionContext(request.getConfigurationParameters(),
+                request.getEngineExecutionListener());
+    }
+}

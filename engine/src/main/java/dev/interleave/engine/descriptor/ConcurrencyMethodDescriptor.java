@@ -1,0 +1,42 @@
+package dev.interleave.engine.descriptor;
+
+import java.lang.reflect.Method;
+
+import dev.interleave.engine.execution.Exploration;
+import dev.interleave.engine.execution.InterleaveExecutionContext;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/** One {@code @ConcurrencyTest} method: a single test, however many schedules it explores. */
+public final class ConcurrencyMethodDescriptor extends AbstractTestDescriptor
+        implements Node<InterleaveExecutionContext> {
+
+    public static final String SEGMENT = "method";
+
+    private final Class<?> testClass;
+    private final Method method;
+
+    public ConcurrencyMethodDescriptor(UniqueId uniqueId, Class<?> testClass, Method method) {
+        super(uniqueId, method.getName() + "()", MethodSource.from(testClass, method));
+        this.testClass = testClass;
+        this.method = method;
+    }
+
+    public static String segmentValue(Method method) {
+        return method.getName() + "()";
+    }
+
+    @Override
+    public Type getType() {
+        return Type.TEST;
+    }
+
+    @Override
+    public InterleaveExecutionContext execute(InterleaveExecutionContext context,
+            DynamicTestExecutor dynamicTestExecutor) throws Exception {
+        new Exploration(testClass, method, context, this).run();
+        return context;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.interleave.engine.execution;
+
+import dev.interleave.instrumentation.AgentInstaller;
+import dev.interleave.instrumentation.AgentUnavailableException;
+import dev.interleave.instrumentation.TransformationLog;
+import org.junit.platform.commons.JUnitException;
+
+/**
+ * Whether the agent is in this JVM. Attaching happens once, at the start of discovery; if it failed, every
+ * {@code @ConcurrencyTest} fails with the reason and the fix, so that a test is never silently skipped.
+ */
+public final class AgentStatus {
+
+    private static AgentInstaller.Installation installation;
+    private static AgentUnavailableException failure;
+
+    private AgentStatus() {
+    }
+
+    public static synchronized void attach() {
+        if (installation != null || failure != null) {
+            return;
+        }
+        try {
+            installation = AgentInstaller.install();
+        } catch (AgentUnavailableException e) {
+            failure = e;
+        }
+    }
+
+    /** Throws with the reason when the agent is not there, or when {@code testClass} was not instrumented. */
+    static synchronized TransformationLog requireInstrumented(Class<?> testClass) {
+        attach();
+        if (failure != null) {
+            throw new JUnitException(failure.getMessage(), failure.getCause());
+        }
+        TransformationLog log = installation.log();
+        if (!log.isInstrumented(testClass)) {
+            Throwable cause = log.failure(testClass).orElse(null);
+            throw new JUnitException("Interleave could not instrument " + testClass.getName()
+                    + (cause == null ? " (it was not offered to the agent: is it loaded by the platform class loader,"
+                    + " or in a package Interleave leaves alone?)" : " (" + cause + ")")
+                    + ", so its @ConcurrencyTest methods cannot be explored. Starting the test JVM with the agent"
+                    + " instruments every class as it loads: " + AgentInstaller.SUREFIRE_ARG_LINE, cause);
+        }
+        return log;
+    }
+}

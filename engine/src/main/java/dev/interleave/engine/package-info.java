@@ -1,0 +1,2 @@
+/** The JUnit Platform test engine: its id, discovery and execution wiring. */
+package dev.interleave.engine;

@@ -1,0 +1,99 @@
+package dev.interleave.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.interleave.scheduler.ObjectNames;
+import dev.interleave.scheduler.TraceEvent;
+
+/**
+ * The interleaving of a schedule as a table: one row per step, one column per thread, and where in the code each
+ * step happened. A long schedule keeps its beginning and, above all, its end: the steps that led to the failure.
+ */
+public final class InterleavingTable {
+
+    static final int HEAD = 12;
+    static final int TAIL = 60;
+    private static final int MAX_CELL = 48;
+
+    private InterleavingTable() {
+    }
+
+    public static String render(List<TraceEvent> trace, List<String> threadNames) {
+        ObjectNames names = ObjectNames.of(trace);
+        int threads = threadNames.size();
+        List<String[]> rows = new ArrayList<>();
+        String[] header = new String[threads + 2];
+        header[0] = "step";
+        for (int id = 0; id < threads; id++) {
+            header[id + 1] = "thread " + id + (id == 0 ? " (test)" : "") + ": " + threadNames.get(id);
+        }
+        header[threads + 1] = "where";
+        boolean trimmed = trace.size() > HEAD + TAIL + 1;
+        for (int i = 0; i < trace.size(); i++) {
+            if (trimmed && i == HEAD) {
+                String[] gap = new String[threads + 2];
+                gap[0] = "...";
+                gap[1] = (trace.size() - HEAD - TAIL) + " steps not shown";
+                rows.add(gap);
+                i = trace.size() - TAIL;
+            }
+            TraceEvent event = trace.get(i);
+            String[] row = new String[threads + 2];
+            row[0] = Integer.toString(i + 1);
+            row[event.thread() + 1] = clip(StepText.what(event, names));
+            row[threads + 1] = StepText.where(event);
+            rows.add(row);
+        }
+        return format(header, rows);
+    }
+
+    private static String clip(String text) {
+        return text.length() <= MAX_CELL ? text : text.substring(0, MAX_CELL - 3) + "...";
+    }
+
+    private static String format(String[] header, List<String[]> rows) {
+        int columns = header.length;
+        int[] widths = new int[columns];
+        for (int c = 0; c < columns; c++) {
+            widths[c] = Math.min(MAX_CELL, header[c].length());
+        }
+        for (String[] row : rows) {
+            for (int c = 0; c < columns - 1; c++) {
+                if (row[c] != null && !row[0].equals("...")) {
+                    widths[c] = Math.max(widths[c], row[c].length());
+                }
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        appendRow(text, header, widths, true);
+        StringBuilder rule = new StringBuilder();
+        for (int c = 0; c < columns - 1; c++) {
+            rule.append("-".repeat(widths[c])).append("  ");
+        }
+        text.append(rule.append("-----").toString().stripTrailing()).append('\n');
+        for (String[] row : rows) {
+            appendRow(text, row, widths, false);
+        }
+        return text.toString();
+    }
+
+    private static void appendRow(StringBuilder text, String[] row, int[] widths, boolean header) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < row.length; c++) {
+            String cell = row[c] == null ? "" : row[c];
+            if (header && cell.length() > widths[c]) {
+                cell = clip(cell);
+            }
+            if (c == 0 && !header && !cell.equals("...")) {
+                line.append(" ".repeat(Math.max(0, widths[c] - cell.length()))).append(cell);
+            } else if (c < row.length - 1) {
+                line.append(cell).append(" ".repeat(Math.max(0, widths[c] - cell.length())));
+            } else {
+                line.append(cell);
+            }
+            line.append("  ");
+        }
+        text.append(line.toString().stripTrailing()).append('\n');
+    }
+}

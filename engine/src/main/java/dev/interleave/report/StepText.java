@@ -1,0 +1,66 @@
+package dev.interleave.report;
+
+import dev.interleave.bridge.AccessKind;
+import dev.interleave.bridge.Site;
+import dev.interleave.bridge.Sites;
+import dev.interleave.scheduler.ObjectNames;
+import dev.interleave.scheduler.TraceEvent;
+
+/** What one step of a schedule did, in a few words, and where in the code. */
+final class StepText {
+
+    private StepText() {
+    }
+
+    static String what(TraceEvent event, ObjectNames names) {
+        Site site = Sites.get(event.site());
+        String target = event.target() == null ? "" : names.nameOf(event.target());
+        String detail = event.detail();
+        switch (event.kind()) {
+            case BEGIN:
+                return "starts";
+            case END:
+                return detail == null ? "ends" : "ends: " + detail;
+            case ACCESS:
+                if (event.access() == AccessKind.ARRAY_READ || event.access() == AccessKind.ARRAY_WRITE) {
+                    return event.access().verb() + " " + target + "[" + event.index() + "]";
+                }
+                return site.description();
+            case LOCK:
+                return "lock " + target;
+            case LOCK_TAKEN:
+                return "lock " + target + " (synchronized method)";
+            case WAIT:
+                return target + ".wait()" + (detail == null ? "" : " " + detail) + ", releases " + target;
+            case WAKE:
+                return "returns from " + target + ".wait(): " + detail;
+            case NOTIFY:
+                return site.description() + " " + target + ": " + detail;
+            case JOIN:
+                return "join: " + detail;
+            case SLEEP:
+                return "sleep";
+            case YIELD:
+                return site.description();
+            case INTERRUPT:
+                return "interrupt " + detail;
+            case IS_ALIVE:
+                return "isAlive(" + detail + ")";
+            case START:
+                return "start " + detail;
+            default:
+                return event.kind().name().toLowerCase();
+        }
+    }
+
+    static String where(TraceEvent event) {
+        switch (event.kind()) {
+            case BEGIN:
+            case END:
+            case START:
+                return "";
+            default:
+                return event.site() == Sites.UNKNOWN ? "" : Sites.get(event.site()).location();
+        }
+    }
+}

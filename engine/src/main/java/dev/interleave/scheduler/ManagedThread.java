@@ -1,0 +1,312 @@
+package dev.interleave.scheduler;
+
+import dev.interleave.bridge.AccessKind;
+import dev.interleave.bridge.Bridge;
+import dev.interleave.bridge.Sites;
+import dev.interleave.bridge.ThreadEvents;
+
+/**
+ * One thread under the scheduler: its small deterministic id, the operation it waits to perform, and what it is
+ * blocked on. Implements the bridge's events by turning each into a scheduling point of its {@link Scheduler}.
+ *
+ * <p>Fields are only touched by the thread that currently runs (exactly one at a time); the hand-off through the
+ * scheduler's volatile {@code current} publishes them to the next.
+ */
+final class ManagedThread implements ThreadEvents {
+
+    /** The operation a thread will perform when it is next chosen, and what makes it possible. */
+    enum Pending {
+        BEGIN, RUN, LOCK, WAIT_RETURN, JOIN
+    }
+
+    static final long NO_DEADLINE = Long.MAX_VALUE;
+
+    final int id;
+    final Thread thread;
+    private final Scheduler scheduler;
+
+    Pending pending = Pending.BEGIN;
+    Object blockedOn;         // the monitor for LOCK and WAIT_RETURN
+    ManagedThread joining;    // the thread for JOIN
+    long deadline = NO_DEADLINE;
+    boolean notified;
+    boolean interruptRequested;
+    boolean timedOut;
+    long waitOrder;
+    int lastSite;
+
+    boolean finished;
+    volatile boolean parked;  // at its gate or in its real wait: not running code of its own
+    Object realWaitMonitor;   // set while parked in the monitor's real wait()
+    private int runDepth;
+    private int unmodelledLocks;
+    private boolean inScheduler;
+
+    ManagedThread(int id, Thread thread, Scheduler scheduler) {
+        this.id = id;
+        this.thread = thread;
+        this.scheduler = scheduler;
+    }
+
+    /** Inside a synchronized method of a class loaded before the agent: the scheduler must not switch away. */
+    boolean holdsUnmodelledLock() {
+        return unmodelledLocks > 0;
+    }
+
+    // ---- the bridge's events --------------------------------------------------------------------------------
+
+    @Override
+    public void access(AccessKind kind, Object target, int index, int site) {
+        if (inScheduler) {
+            return;
+        }
+        inScheduler = true;
+        try {
+            scheduler.point(this, Pending.RUN, site);
+            scheduler.record(this, OpKind.ACCESS, kind, site, target, index, null);
+        } finally {
+            inScheduler = false;
+        }
+    }
+
+    @Override
+    public void monitorEnter(Object monitor, int site) {
+        if (inScheduler) {
+            return;
+        }
+        inScheduler = true;
+        try {
+            blockedOn = monitor;
+            scheduler.point(this, Pending.LOCK, site);
+            blockedOn = null;
+            scheduler.monitors().enter(monitor, this);
+            scheduler.record(this, OpKind.LOCK, null, site, monitor, -1, null);
+        } finally {
+            inScheduler = false;
+        }
+    }
+
+    @Override
+    public void monitorExit(Object monitor, int site) {
+        if (!inScheduler && !scheduler.isAborted()) {
+            scheduler.monitors().exit(monitor, this);
+        }
+    }
+
+    @Override
+    public void synchronizedMethodEnter(Object monitor, int site) {
+        if (inScheduler || scheduler.isAborted()) {
+            return;
+        }
+        unmodelledLocks++;
+        scheduler.monitors().enter(monitor, this);
+        scheduler.record(this, OpKind.LOCK_TAKEN, null, site, monitor, -1, null);
+    }
+
+    @Override
+    public void synchronizedMethodExit(Object monitor, int site) {
+        if (inScheduler || scheduler.isAborted()) {
+            return;
+        }
+        unmodelledLocks--;
+        scheduler.monitors().exit(monitor, this);
+    }
+
+    @Override
+    public void await(Object monitor, long timeoutNanos, int site) throws InterruptedException {
+        inScheduler = true;
+        try {
+            scheduler.point(this, Pending.RUN, site);
+            if (scheduler.monitors().owner(monitor) != this && !Thread.holdsLock(monitor)) {
+                throw new IllegalMonitorStateException("current thread is not owner");
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            int holds = scheduler.monitors().releaseAll(monitor, this);
+            blockedOn = monitor;
+            notified = false;
+            timedOut = false;
+            interruptRequested = false;
+            waitOrder = scheduler.nextWaitOrder();
+            deadline = timeoutNanos < 0 ? NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
+            scheduler.record(this, OpKind.WAIT, null, site, monitor, -1, timeoutNanos < 0 ? null : "timed");
+            scheduler.waitInMonitor(this, monitor, site);
+            scheduler.monitors().restore(monitor, this, holds);
+            blockedOn = null;
+            deadline = NO_DEADLINE;
+            if (notified) {
+                scheduler.record(this, OpKind.WAKE, null, site, monitor, -1, "notified");
+            } else if (interruptRequested) {
+                interruptRequested = false;
+                Thread.interrupted();
+                scheduler.record(this, OpKind.WAKE, null, site, monitor, -1, "interrupted");
+                throw new InterruptedException();
+            } else {
+                scheduler.record(this, OpKind.WAKE, null, site, monitor, -1, "timed out");
+            }
+        } finally {
+            inScheduler = false;
+        }
+    }
+
+    @Override
+    public void notify(Object monitor, boolean all, int site) {
+        inScheduler = true;
+        try {
+            scheduler.point(this, Pending.RUN, site);
+            if (scheduler.monitors().owner(monitor) != this && !Thread.holdsLock(monitor)) {
+                throw new IllegalMonitorStateException("current thread is not owner");
+            }
+            scheduler.notifyWaiters(this, monitor, all, site);
+        } finally {
+            inScheduler = false;
+        }
+    }
+
+    @Override
+    public boolean join(Thread other, long timeoutNanos, int site) throws InterruptedException {
+        ManagedThread target = scheduler.managed(other);
+        if (target == null) {
+            return joinUnmanaged(other, timeoutNanos);
+        }
+        inScheduler = true;
+        try {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            joining = target;
+            interruptRequested = false;
+            timedOut = false;
+            deadline = timeoutNanos < 0 ? NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
+            scheduler.point(this, Pending.JOIN, site);
+            joining = null;
+            deadline = NO_DEADLINE;
+            if (target.finished) {
+                scheduler.record(this, OpKind.JOIN, null, site, null, -1, "thread " + target.id + " ended");
+                target.thread.join(); // it has left run(): only the JVM's own exit work is left
+                return true;
+            }
+            if (interruptRequested) {
+                interruptRequested = false;
+                Thread.interrupted();
+                scheduler.record(this, OpKind.JOIN, null, site, null, -1, "interrupted");
+                throw new InterruptedException();
+            }
+            scheduler.record(this, OpKind.JOIN, null, site, null, -1, "timed out waiting for thread " + target.id);
+            return false;
+        } finally {
+            inScheduler = false;
+        }
+    }
+
+    private static boolean joinUnmanaged(Thread other, long timeoutNanos) throws InterruptedException {
+        if (timeoutNanos < 0) {
+            other.join();
+        } else {
+            other.join(timeoutNanos / 1_000_000, (int) (timeoutNanos % 1_000_000));
+        }
+        return !other.isAlive();
+    }
+
+    @Override
+    public void sleep(long nanos, int site) throws InterruptedException {
+        inScheduler = true;
+        try {
+            long wakeUp = scheduler.deadlineAfter(nanos);
+            scheduler.point(this, Pending.RUN, site);
+            scheduler.advanceClockTo(wakeUp);
+            scheduler.record(this, OpKind.SLEEP, null, site, null, -1, null);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("sleep interrupted");
+            }
+        } finally {
+            inScheduler = false;
+        }
+    }
+
+    @Override
+    public void yield(int site) {
+        inScheduler = true;
+        try {
+            scheduler.point(this, Pending.RUN, site);
+            scheduler.record(this, OpKind.YIELD, null, site, null, -1, null);
+        } finally {
+            inScheduler = false;
+        }
+    }
+
+    @Override
+    public void interrupt(Thread other, int site) {
+        inScheduler = true;
+        try {
+            scheduler.point(this, Pending.RUN, site);
+            ManagedThread target = scheduler.managed(other);
+            if (target != null && !target.finished) {
+                target.interruptRequested = true;
+            }
+            scheduler.record(this, OpKind.INTERRUPT, null, site, null, -1,
+                    target == null ? "an unmanaged thread" : "thread " + target.id);
+        } finally {
+            inScheduler = false;
+        }
+    }
+
+    @Override
+    public boolean isAlive(Thread other, int site) {
+        ManagedThread target = scheduler.managed(other);
+        if (target == null) {
+            return other.isAlive();
+        }
+        inScheduler = true;
+        try {
+            scheduler.point(this, Pending.RUN, site);
+            scheduler.record(this, OpKind.IS_ALIVE, null, site, null, -1, "thread " + target.id);
+            return !target.finished;
+        } finally {
+            inScheduler = false;
+        }
+    }
+
+    @Override
+    public ThreadEvents starting(Thread child) {
+        if (inScheduler || scheduler.managed(child) != null || child.getState() != Thread.State.NEW) {
+            return null; // a second start() fails in the JVM as it should
+        }
+        scheduler.checkNotAborted();
+        ManagedThread started = scheduler.register(child);
+        scheduler.record(this, OpKind.START, null, Sites.UNKNOWN, null, -1, "thread " + started.id);
+        return started;
+    }
+
+    @Override
+    public void begin() {
+        if (runDepth++ > 0) {
+            return;
+        }
+        inScheduler = true;
+        try {
+            scheduler.awaitFirstTurn(this);
+            scheduler.record(this, OpKind.BEGIN, null, Sites.UNKNOWN, null, -1, thread.getName());
+        } finally {
+            inScheduler = false;
+        }
+    }
+
+    @Override
+    public Throwable end(Throwable uncaught) {
+        if (--runDepth > 0) {
+            return uncaught;
+        }
+        Bridge.release();
+        inScheduler = true;
+        scheduler.threadEnded(this, uncaught);
+        return null; // a managed thread's exception is the test's failure, reported by the engine
+
+    }
+
+    @Override
+    public String toString() {
+        return "thread " + id + " (" + thread.getName() + ")";
+    }
+}

@@ -1,0 +1,39 @@
+package dev.interleave.scheduler;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Short deterministic names for the objects a schedule touched ({@code Account#2}): numbered per class in the order
+ * of their first appearance in the trace, never from identity hash codes, so two runs of a seed print the same.
+ */
+public final class ObjectNames {
+
+    private final Map<Object, String> names = new IdentityHashMap<>();
+    private final Map<String, Integer> counters = new HashMap<>();
+
+    public static ObjectNames of(List<TraceEvent> trace) {
+        ObjectNames names = new ObjectNames();
+        for (TraceEvent event : trace) {
+            if (event.target() != null) {
+                names.nameOf(event.target());
+            }
+        }
+        return names;
+    }
+
+    public String nameOf(Object object) {
+        if (object instanceof Class) {
+            return ((Class<?>) object).getSimpleName() + ".class";
+        }
+        return names.computeIfAbsent(object, o -> {
+            String simple = o.getClass().isArray()
+                    ? o.getClass().getComponentType().getSimpleName() + "[]"
+                    : o.getClass().getSimpleName().isEmpty() ? "Object" : o.getClass().getSimpleName();
+            int number = counters.merge(simple, 1, Integer::sum);
+            return simple + "#" + number;
+        });
+    }
+}

@@ -1,0 +1,20 @@
+package dev.interleave.scheduler;
+
+/** The kinds of step a managed thread takes, as the scheduler models and records them. */
+public enum OpKind {
+    BEGIN,
+    END,
+    ACCESS,
+    LOCK,
+    /** A {@code synchronized} method of a class loaded before the agent: the JVM took the lock itself. */
+    LOCK_TAKEN,
+    WAIT,
+    WAKE,
+    NOTIFY,
+    JOIN,
+    SLEEP,
+    YIELD,
+    INTERRUPT,
+    IS_ALIVE,
+    START
+}

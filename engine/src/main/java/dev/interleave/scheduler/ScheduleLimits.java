@@ -1,0 +1,43 @@
+package dev.interleave.scheduler;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bounds of one schedule. {@code maxSteps} is part of the schedule's definition (a deterministic hang bound);
+ * the wall-clock bounds only catch what the scheduler cannot see: a thread blocked in unmanaged code, or running
+ * for long without a scheduling point.
+ */
+public final class ScheduleLimits {
+
+    private final int maxSteps;
+    private final long blockedNanos;
+    private final long stallNanos;
+    private final long unwindNanos;
+
+    public ScheduleLimits(int maxSteps, long blockedMillis, long stallMillis, long unwindMillis) {
+        this.maxSteps = maxSteps;
+        this.blockedNanos = TimeUnit.MILLISECONDS.toNanos(blockedMillis);
+        this.stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMillis);
+        this.unwindNanos = TimeUnit.MILLISECONDS.toNanos(unwindMillis);
+    }
+
+    public static ScheduleLimits withMaxSteps(int maxSteps) {
+        return new ScheduleLimits(maxSteps, 1_000, 10_000, 5_000);
+    }
+
+    public int maxSteps() {
+        return maxSteps;
+    }
+
+    long blockedNanos() {
+        return blockedNanos;
+    }
+
+    long stallNanos() {
+        return stallNanos;
+    }
+
+    long unwindNanos() {
+        return unwindNanos;
+    }
+}

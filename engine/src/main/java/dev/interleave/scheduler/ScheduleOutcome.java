@@ -1,0 +1,55 @@
+package dev.interleave.scheduler;
+
+import java.util.List;
+
+/** What one schedule did: its steps, and its failure if it had one. */
+public final class ScheduleOutcome {
+
+    private final ScheduleFailure failure;
+    private final List<TraceEvent> trace;
+    private final List<String> threadNames;
+    private final long steps;
+    private final int decisions;
+    private final List<String> leakedThreads;
+
+    ScheduleOutcome(ScheduleFailure failure, List<TraceEvent> trace, List<String> threadNames, long steps,
+            int decisions, List<String> leakedThreads) {
+        this.failure = failure;
+        this.trace = trace;
+        this.threadNames = threadNames;
+        this.steps = steps;
+        this.decisions = decisions;
+        this.leakedThreads = leakedThreads;
+    }
+
+    public boolean failed() {
+        return failure != null;
+    }
+
+    public ScheduleFailure failure() {
+        return failure;
+    }
+
+    public List<TraceEvent> trace() {
+        return trace;
+    }
+
+    /** The names of the managed threads, by id. */
+    public List<String> threadNames() {
+        return threadNames;
+    }
+
+    public long steps() {
+        return steps;
+    }
+
+    /** How many scheduling points had more than one thread to choose from. */
+    public int decisions() {
+        return decisions;
+    }
+
+    /** Threads that could not be stopped when the schedule was abandoned, with where they were stuck. */
+    public List<String> leakedThreads() {
+        return leakedThreads;
+    }
+}

@@ -1,0 +1,443 @@
+package dev.interleave.scheduler;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.interleave.ConcurrencyFailure;
+import dev.interleave.bridge.AccessKind;
+import dev.interleave.bridge.Bridge;
+import dev.interleave.strategy.SchedulingStrategy;
+
+/**
+ * Runs one schedule: exactly one managed thread runs at a time, and at every scheduling point the strategy picks
+ * which enabled thread goes next. Blocking (monitors, {@code wait}, {@code join}) is modelled, so no managed thread
+ * ever blocks in the JVM while the schedule decides; time is virtual. When no thread can run but some have not
+ * finished, that is a deadlock; past its step bound, a hang. Either way, and on the first exception in any thread,
+ * the schedule is abandoned and every managed thread unwound before {@link #run} returns.
+ */
+public final class Scheduler {
+
+    private final SchedulingStrategy strategy;
+    private final ScheduleLimits limits;
+    private final List<ManagedThread> threads = new ArrayList<>();
+    private final Map<Thread, ManagedThread> byThread = new IdentityHashMap<>();
+    private final Monitors monitors = new Monitors();
+    private final List<TraceEvent> trace = new ArrayList<>();
+    private int[] enabled = new int[4];
+
+    private volatile ManagedThread current;
+    private volatile boolean aborted;
+    private volatile boolean finished;
+    private volatile long steps;
+    private ScheduleFailure failure;
+    private Thread engineThread;
+    private int unfinished;
+    private long clockNanos;
+    private long waitOrders;
+    private int decisions;
+
+    public Scheduler(SchedulingStrategy strategy, ScheduleLimits limits) {
+        this.strategy = strategy;
+        this.limits = limits;
+    }
+
+    /**
+     * Runs {@code body} as thread 0 of a new schedule and returns once every managed thread is gone. Called by the
+     * engine on a thread of its own, which is never managed.
+     */
+    public ScheduleOutcome run(Runnable body, String testThreadName) {
+        engineThread = Thread.currentThread();
+        Thread testThread = new Thread(body, testThreadName);
+        testThread.setDaemon(true);
+        ManagedThread first;
+        synchronized (this) {
+            first = register(testThread);
+        }
+        current = first;
+        Bridge.activate();
+        try {
+            Bridge.expect(testThread, first);
+            testThread.start();
+            superviseUntilDone();
+            List<String> leaked = unwind();
+            return new ScheduleOutcome(failure, Collections.unmodifiableList(trace), threadNames(), steps,
+                    decisions, leaked);
+        } finally {
+            for (ManagedThread thread : threads) {
+                Bridge.forget(thread.thread);
+            }
+            Bridge.deactivate();
+        }
+    }
+
+    // ---- supervision, on the engine's thread -------------------------------------------------------------------
+
+    private void superviseUntilDone() {
+        long lastSteps = -1;
+        long lastProgress = System.nanoTime();
+        while (!finished && !aborted) {
+            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(20));
+            long now = System.nanoTime();
+            long seen = steps;
+            if (seen != lastSteps) {
+                lastSteps = seen;
+                lastProgress = now;
+                continue;
+            }
+            ManagedThread running = current;
+            if (running == null || running.parked || finished || aborted) {
+                continue;
+            }
+            Thread.State state = running.thread.getState();
+            long stalled = now - lastProgress;
+            boolean blocked = state == Thread.State.BLOCKED || state == Thread.State.WAITING
+                    || state == Thread.State.TIMED_WAITING;
+            if (blocked && stalled > limits.blockedNanos()) {
+                fail(new ScheduleFailure(ConcurrencyFailure.Kind.UNMANAGED_BLOCKING, running.id, null,
+                        running + " is blocked (" + state + ") in code the scheduler does not manage, so no other "
+                                + "thread can run:" + StackTraces.format(running.thread.getStackTrace(), 12)));
+            } else if (state == Thread.State.TERMINATED && stalled > limits.blockedNanos()) {
+                fail(new ScheduleFailure(ConcurrencyFailure.Kind.UNMANAGED_BLOCKING, running.id, null,
+                        running + " ended outside the scheduler's view (was it stopped by the JVM?)"));
+            } else if (stalled > limits.stallNanos()) {
+                fail(new ScheduleFailure(ConcurrencyFailure.Kind.HANG, running.id, null,
+                        running + " ran for " + TimeUnit.NANOSECONDS.toSeconds(stalled) + " s without reaching a "
+                                + "scheduling point (a loop over state that is not shared, or work inside the "
+                                + "JDK):" + StackTraces.format(running.thread.getStackTrace(), 12)));
+            }
+        }
+    }
+
+    /** Stops every managed thread that is still alive; returns the names of any that would not stop. */
+    private List<String> unwind() {
+        List<ManagedThread> all;
+        synchronized (this) {
+            all = new ArrayList<>(threads);
+        }
+        long deadline = System.nanoTime() + limits.unwindNanos();
+        for (ManagedThread thread : all) {
+            LockSupport.unpark(thread.thread);
+        }
+        List<String> leaked = new ArrayList<>();
+        for (ManagedThread thread : all) {
+            if (thread.thread.getState() == Thread.State.NEW) {
+                continue;
+            }
+            try {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    thread.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
+                if (thread.thread.isAlive()) {
+                    thread.thread.interrupt();
+                    thread.thread.join(1000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.thread.isAlive()) {
+                leaked.add(thread + StackTraces.format(thread.thread.getStackTrace(), 8));
+            }
+        }
+        return leaked;
+    }
+
+    // ---- scheduling points, on the running managed thread ------------------------------------------------------
+
+    /**
+     * A scheduling point of {@code self}, which is about to perform an operation of kind {@code pending}: returns
+     * when the strategy has chosen {@code self} to perform it. Throws {@link ScheduleAbortedError} when the
+     * schedule is abandoned meanwhile.
+     */
+    void point(ManagedThread self, ManagedThread.Pending pending, int site) {
+        checkNotAborted();
+        self.pending = pending;
+        self.lastSite = site;
+        ManagedThread next = decide(self);
+        if (next == null) {
+            throw new ScheduleAbortedError();
+        }
+        if (next != self) {
+            switchTo(next);
+            awaitTurn(self);
+        }
+        self.pending = ManagedThread.Pending.RUN;
+    }
+
+    /** {@code self} released {@code monitor} in {@code wait()}: it waits in the real monitor until chosen. */
+    void waitInMonitor(ManagedThread self, Object monitor, int site) {
+        self.pending = ManagedThread.Pending.WAIT_RETURN;
+        self.lastSite = site;
+        ManagedThread next = decide(self);
+        if (next == null) {
+            throw new ScheduleAbortedError();
+        }
+        if (next != self) {
+            self.realWaitMonitor = monitor;
+            switchTo(next);
+            boolean interrupted = false;
+            self.parked = true;
+            // The thread holds the monitor (wait() is called inside synchronized): waiting on it releases it for
+            // real, so the next thread can take it. The timeout only bounds how long an abandoned schedule waits.
+            synchronized (monitor) {
+                while (current != self && !aborted) {
+                    try {
+                        monitor.wait(50);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+            self.parked = false;
+            self.realWaitMonitor = null;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            checkNotAborted();
+        }
+        self.pending = ManagedThread.Pending.RUN;
+    }
+
+    /** A newly started thread waits here, at the start of its {@code run()}, until it is first chosen. */
+    void awaitFirstTurn(ManagedThread self) {
+        awaitTurn(self);
+        self.pending = ManagedThread.Pending.RUN;
+    }
+
+    void threadEnded(ManagedThread self, Throwable uncaught) {
+        synchronized (this) {
+            self.finished = true;
+            unfinished--;
+        }
+        if (aborted) {
+            wakeEngineIfAllEnded();
+            return;
+        }
+        if (uncaught != null && !ScheduleAbortedError.isIn(uncaught)) {
+            record(self, OpKind.END, null, self.lastSite, null, -1, "threw " + uncaught.getClass().getSimpleName());
+            fail(new ScheduleFailure(ConcurrencyFailure.Kind.EXCEPTION, self.id, uncaught, null));
+            wakeEngineIfAllEnded();
+            return;
+        }
+        record(self, OpKind.END, null, self.lastSite, null, -1, null);
+        if (unfinished == 0) {
+            finished = true;
+            LockSupport.unpark(engineThread);
+            return;
+        }
+        ManagedThread next = decide(self);
+        if (next != null) {
+            switchTo(next);
+        }
+    }
+
+    private void wakeEngineIfAllEnded() {
+        LockSupport.unpark(engineThread);
+    }
+
+    /** The next thread to run, or null when the schedule has failed (deadlock, hang). */
+    private ManagedThread decide(ManagedThread self) {
+        long step = steps + 1;
+        steps = step;
+        if (step > limits.maxSteps()) {
+            fail(new ScheduleFailure(ConcurrencyFailure.Kind.HANG, -1, null, Blocking.describeHang(this)));
+            return null;
+        }
+        int count = collectEnabled();
+        if (count == 0) {
+            ManagedThread woken = fireEarliestTimeout();
+            if (woken != null) {
+                return woken;
+            }
+            fail(new ScheduleFailure(ConcurrencyFailure.Kind.DEADLOCK, -1, null, Blocking.describeDeadlock(this)));
+            return null;
+        }
+        boolean selfEnabled = !self.finished && isEnabled(self);
+        if (selfEnabled && self.holdsUnmodelledLock()) {
+            return self;
+        }
+        if (count == 1) {
+            return threads.get(enabled[0]);
+        }
+        decisions++;
+        int chosen = strategy.pickThread(enabled, count, selfEnabled ? self.id : -1);
+        return threads.get(chosen);
+    }
+
+    private int collectEnabled() {
+        if (enabled.length < threads.size()) {
+            enabled = new int[threads.size() * 2];
+        }
+        int count = 0;
+        for (ManagedThread thread : threads) {
+            if (!thread.finished && isEnabled(thread)) {
+                enabled[count++] = thread.id;
+            }
+        }
+        return count;
+    }
+
+    boolean isEnabled(ManagedThread thread) {
+        switch (thread.pending) {
+            case LOCK:
+                return monitors.isFreeFor(thread.blockedOn, thread);
+            case WAIT_RETURN:
+                return (thread.notified || thread.interruptRequested || thread.timedOut)
+                        && monitors.isFreeFor(thread.blockedOn, thread);
+            case JOIN:
+                return thread.joining.finished || thread.interruptRequested || thread.timedOut;
+            default:
+                return true;
+        }
+    }
+
+    /** When nothing can run, virtual time jumps to the earliest timed wait that can then go on. */
+    private ManagedThread fireEarliestTimeout() {
+        ManagedThread earliest = null;
+        for (ManagedThread thread : threads) {
+            if (thread.finished || thread.deadline == ManagedThread.NO_DEADLINE) {
+                continue;
+            }
+            boolean canTimeOut = thread.pending == ManagedThread.Pending.JOIN
+                    || (thread.pending == ManagedThread.Pending.WAIT_RETURN
+                    && monitors.isFreeFor(thread.blockedOn, thread));
+            if (canTimeOut && (earliest == null || thread.deadline < earliest.deadline)) {
+                earliest = thread;
+            }
+        }
+        if (earliest != null) {
+            earliest.timedOut = true;
+            advanceClockTo(earliest.deadline);
+        }
+        return earliest;
+    }
+
+    private void switchTo(ManagedThread next) {
+        current = next;
+        Object monitor = next.realWaitMonitor;
+        if (monitor != null) {
+            synchronized (monitor) {
+                monitor.notifyAll();
+            }
+        } else {
+            LockSupport.unpark(next.thread);
+        }
+    }
+
+    private void awaitTurn(ManagedThread self) {
+        boolean interrupted = false;
+        self.parked = true;
+        while (current != self && !aborted) {
+            LockSupport.park(this);
+            if (Thread.interrupted()) {
+                interrupted = true; // kept for the code under test, restored below
+            }
+        }
+        self.parked = false;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        checkNotAborted();
+    }
+
+    void notifyWaiters(ManagedThread self, Object monitor, boolean all, int site) {
+        List<ManagedThread> waiters = new ArrayList<>();
+        for (ManagedThread thread : threads) {
+            if (!thread.finished && thread.pending == ManagedThread.Pending.WAIT_RETURN
+                    && thread.blockedOn == monitor && !thread.notified && !thread.interruptRequested
+                    && !thread.timedOut) {
+                waiters.add(thread);
+            }
+        }
+        waiters.sort((a, b) -> Long.compare(a.waitOrder, b.waitOrder));
+        StringBuilder woken = new StringBuilder();
+        if (!waiters.isEmpty()) {
+            List<ManagedThread> chosen = all ? waiters
+                    : List.of(waiters.get(waiters.size() == 1 ? 0 : strategy.pickWaiter(waiters.size())));
+            for (ManagedThread waiter : chosen) {
+                waiter.notified = true;
+                woken.append(woken.length() == 0 ? "wakes thread " : ", ").append(waiter.id);
+            }
+        }
+        record(self, OpKind.NOTIFY, null, site, monitor, -1, woken.length() == 0 ? "no thread waits" : woken.toString());
+    }
+
+    // ---- the model's bookkeeping -----------------------------------------------------------------------------
+
+    synchronized ManagedThread register(Thread thread) {
+        ManagedThread managed = new ManagedThread(threads.size(), thread, this);
+        threads.add(managed);
+        byThread.put(thread, managed);
+        unfinished++;
+        return managed;
+    }
+
+    synchronized ManagedThread managed(Thread thread) {
+        return byThread.get(thread);
+    }
+
+    Monitors monitors() {
+        return monitors;
+    }
+
+    List<ManagedThread> threads() {
+        return threads;
+    }
+
+    List<TraceEvent> trace() {
+        return trace;
+    }
+
+    int maxSteps() {
+        return limits.maxSteps();
+    }
+
+    void record(ManagedThread thread, OpKind kind, AccessKind access, int site, Object target, int index,
+            String detail) {
+        trace.add(new TraceEvent(thread.id, kind, access, site, target, index, detail));
+    }
+
+    long nextWaitOrder() {
+        return ++waitOrders;
+    }
+
+    long deadlineAfter(long nanos) {
+        long deadline = clockNanos + nanos;
+        return deadline < 0 ? Long.MAX_VALUE - 1 : deadline;
+    }
+
+    void advanceClockTo(long nanos) {
+        clockNanos = Math.max(clockNanos, nanos);
+    }
+
+    boolean isAborted() {
+        return aborted;
+    }
+
+    void checkNotAborted() {
+        if (aborted) {
+            throw new ScheduleAbortedError();
+        }
+    }
+
+    private synchronized void fail(ScheduleFailure scheduleFailure) {
+        if (failure == null) {
+            failure = scheduleFailure;
+        }
+        aborted = true;
+        LockSupport.unpark(engineThread);
+    }
+
+    private synchronized List<String> threadNames() {
+        List<String> names = new ArrayList<>();
+        for (ManagedThread thread : threads) {
+            names.add(thread.thread.getName());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.interleave.scheduler;
+
+import dev.interleave.bridge.AccessKind;
+
+/**
+ * One step of a schedule: which thread did what, where. {@code target} is the object acted on (null for a static
+ * field or when there is none); {@code detail} adds what only the scheduler knows, such as which thread a notify
+ * woke.
+ */
+public final class TraceEvent {
+
+    private final int thread;
+    private final OpKind kind;
+    private final AccessKind access;
+    private final int site;
+    private final Object target;
+    private final int index;
+    private final String detail;
+
+    TraceEvent(int thread, OpKind kind, AccessKind access, int site, Object target, int index, String detail) {
+        this.thread = thread;
+        this.kind = kind;
+        this.access = access;
+        this.site = site;
+        this.target = target;
+        this.index = index;
+        this.detail = detail;
+    }
+
+    public int thread() {
+        return thread;
+    }
+
+    public OpKind kind() {
+        return kind;
+    }
+
+    /** For {@link OpKind#ACCESS}: read or write, of a field or an array element. */
+    public AccessKind access() {
+        return access;
+    }
+
+    public int site() {
+        return site;
+    }
+
+    public Object target() {
+        return target;
+    }
+
+    /** For array accesses, the element's index; otherwise -1. */
+    public int index() {
+        return index;
+    }
+
+    public String detail() {
+        return detail;
+    }
+}

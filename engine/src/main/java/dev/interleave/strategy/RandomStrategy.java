@@ -1,0 +1,23 @@
+package dev.interleave.strategy;
+
+import java.util.SplittableRandom;
+
+/** A random walk: every enabled thread is equally likely at every scheduling point. */
+public final class RandomStrategy implements SchedulingStrategy {
+
+    private final SplittableRandom random;
+
+    public RandomStrategy(long seed) {
+        this.random = new SplittableRandom(seed);
+    }
+
+    @Override
+    public int pickThread(int[] enabled, int count, int running) {
+        return enabled[random.nextInt(count)];
+    }
+
+    @Override
+    public int pickWaiter(int count) {
+        return random.nextInt(count);
+    }
+}

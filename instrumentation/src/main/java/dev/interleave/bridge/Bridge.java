@@ -1,0 +1,326 @@
+package dev.interleave.bridge;
+
+import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The static entry points that instrumented bytecode calls. This class lives on the bootstrap class path so that
+ * JDK classes can call it too; it must depend on nothing but {@code java.base}.
+ *
+ * <p>Every hook starts with the fast path: while no test runs, or for a thread that no test manages (the build
+ * tool's, JUnit's, the JVM's), it returns at once, or performs the real operation it replaced.
+ */
+public final class Bridge {
+
+    private static volatile int activeSchedulers;
+    private static final ThreadLocal<ThreadEvents> CURRENT = new ThreadLocal<>();
+    private static final Map<Thread, ThreadEvents> EXPECTED = new IdentityHashMap<>();
+
+    private Bridge() {
+    }
+
+    // ---- for the scheduler ----------------------------------------------------------------------------------
+
+    /** A scheduler starts exploring: hooks leave the fast path until the matching {@link #deactivate()}. */
+    public static synchronized void activate() {
+        activeSchedulers++;
+    }
+
+    public static synchronized void deactivate() {
+        activeSchedulers--;
+    }
+
+    /** {@code thread} will be managed by {@code events} from the moment it enters {@code run()}. */
+    public static void expect(Thread thread, ThreadEvents events) {
+        synchronized (EXPECTED) {
+            EXPECTED.put(thread, events);
+        }
+    }
+
+    /** Drops an expectation that was never met (the thread was never started). */
+    public static void forget(Thread thread) {
+        synchronized (EXPECTED) {
+            EXPECTED.remove(thread);
+        }
+    }
+
+    /** The events of the calling thread, or null when no test manages it. */
+    public static ThreadEvents current() {
+        return activeSchedulers == 0 ? null : CURRENT.get();
+    }
+
+    // ---- shared accesses --------------------------------------------------------------------------------------
+
+    public static void read(Object owner, int site) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.access(AccessKind.READ, owner, -1, site);
+        }
+    }
+
+    public static void write(Object owner, int site) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.access(AccessKind.WRITE, owner, -1, site);
+        }
+    }
+
+    public static void arrayRead(Object array, int index, int site) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.access(AccessKind.ARRAY_READ, array, index, site);
+        }
+    }
+
+    public static void arrayWrite(Object array, int index, int site) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.access(AccessKind.ARRAY_WRITE, array, index, site);
+        }
+    }
+
+    // ---- monitors ---------------------------------------------------------------------------------------------
+
+    public static void monitorEnter(Object monitor, int site) {
+        ThreadEvents events = current();
+        if (events != null && monitor != null) {
+            events.monitorEnter(monitor, site);
+        }
+    }
+
+    public static void monitorExit(Object monitor, int site) {
+        ThreadEvents events = current();
+        if (events != null && monitor != null) {
+            events.monitorExit(monitor, site);
+        }
+    }
+
+    public static void synchronizedMethodEnter(Object monitor, int site) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.synchronizedMethodEnter(monitor, site);
+        }
+    }
+
+    public static void synchronizedMethodExit(Object monitor, int site) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.synchronizedMethodExit(monitor, site);
+        }
+    }
+
+    public static void waitOn(Object monitor, int site) throws InterruptedException {
+        ThreadEvents events = current();
+        if (events == null) {
+            monitor.wait();
+        } else {
+            events.await(requireNonNull(monitor), -1, site);
+        }
+    }
+
+    public static void waitOn(Object monitor, long millis, int site) throws InterruptedException {
+        waitOn(monitor, millis, 0, site);
+    }
+
+    public static void waitOn(Object monitor, long millis, int nanos, int site) throws InterruptedException {
+        ThreadEvents events = current();
+        if (events == null) {
+            monitor.wait(millis, nanos);
+        } else {
+            long timeout = timeoutNanos(millis, nanos);
+            events.await(requireNonNull(monitor), timeout == 0 ? -1 : timeout, site);
+        }
+    }
+
+    public static void notifyOne(Object monitor, int site) {
+        ThreadEvents events = current();
+        if (events == null) {
+            monitor.notify();
+        } else {
+            events.notify(requireNonNull(monitor), false, site);
+        }
+    }
+
+    public static void notifyAll(Object monitor, int site) {
+        ThreadEvents events = current();
+        if (events == null) {
+            monitor.notifyAll();
+        } else {
+            events.notify(requireNonNull(monitor), true, site);
+        }
+    }
+
+    // ---- threads ----------------------------------------------------------------------------------------------
+
+    public static void join(Thread thread, int site) throws InterruptedException {
+        ThreadEvents events = current();
+        if (events == null) {
+            thread.join();
+        } else {
+            events.join(requireNonNull(thread), -1, site);
+        }
+    }
+
+    public static void join(Thread thread, long millis, int site) throws InterruptedException {
+        join(thread, millis, 0, site);
+    }
+
+    public static void join(Thread thread, long millis, int nanos, int site) throws InterruptedException {
+        ThreadEvents events = current();
+        if (events == null) {
+            thread.join(millis, nanos);
+        } else {
+            long timeout = timeoutNanos(millis, nanos);
+            events.join(requireNonNull(thread), timeout == 0 ? -1 : timeout, site);
+        }
+    }
+
+    /** {@code Thread.join(Duration)} (JDK 19+), written against JDK 17's API. */
+    public static boolean join(Thread thread, Duration duration, int site) throws InterruptedException {
+        long nanos = Math.max(0, saturatedNanos(duration));
+        ThreadEvents events = current();
+        if (events == null) {
+            if (thread.getState() == Thread.State.NEW) {
+                throw new IllegalThreadStateException("Thread not started");
+            }
+            thread.join(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            return !thread.isAlive();
+        }
+        return events.join(requireNonNull(thread), Math.max(1, nanos), site);
+    }
+
+    public static void sleep(long millis, int site) throws InterruptedException {
+        sleep(millis, 0, site);
+    }
+
+    public static void sleep(long millis, int nanos, int site) throws InterruptedException {
+        ThreadEvents events = current();
+        if (events == null) {
+            Thread.sleep(millis, nanos);
+        } else {
+            events.sleep(timeoutNanos(millis, nanos), site);
+        }
+    }
+
+    /** {@code Thread.sleep(Duration)} (JDK 19+), written against JDK 17's API. */
+    public static void sleep(Duration duration, int site) throws InterruptedException {
+        long nanos = Math.max(0, saturatedNanos(duration));
+        ThreadEvents events = current();
+        if (events == null) {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } else {
+            events.sleep(nanos, site);
+        }
+    }
+
+    public static void yield(int site) {
+        ThreadEvents events = current();
+        if (events == null) {
+            Thread.yield();
+        } else {
+            events.yield(site);
+        }
+    }
+
+    public static void onSpinWait(int site) {
+        ThreadEvents events = current();
+        if (events == null) {
+            Thread.onSpinWait();
+        } else {
+            events.yield(site);
+        }
+    }
+
+    public static void interrupt(Thread thread, int site) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.interrupt(requireNonNull(thread), site);
+        }
+        thread.interrupt();
+    }
+
+    public static boolean isAlive(Thread thread, int site) {
+        ThreadEvents events = current();
+        return events == null ? thread.isAlive() : events.isAlive(requireNonNull(thread), site);
+    }
+
+    // ---- thread life cycle, called from advice in java.lang.Thread and its subclasses --------------------------
+
+    /** Called at the start of {@code Thread.start()}. */
+    public static void threadStarting(Thread child) {
+        ThreadEvents events = current();
+        if (events != null) {
+            ThreadEvents childEvents = events.starting(child);
+            if (childEvents != null) {
+                expect(child, childEvents);
+            }
+        }
+    }
+
+    /** Called on entry to {@code run()} of a thread. */
+    public static void runEnter(Thread self) {
+        if (activeSchedulers == 0 || self != Thread.currentThread()) {
+            return;
+        }
+        ThreadEvents events = CURRENT.get();
+        if (events == null) {
+            synchronized (EXPECTED) {
+                events = EXPECTED.remove(self);
+            }
+            if (events == null) {
+                return;
+            }
+            CURRENT.set(events);
+        }
+        events.begin();
+    }
+
+    /** Called on exit from {@code run()}; returns the throwable to propagate, or null to swallow it. */
+    public static Throwable runExit(Thread self, Throwable uncaught) {
+        if (self != Thread.currentThread()) {
+            return uncaught;
+        }
+        ThreadEvents events = CURRENT.get();
+        if (events == null) {
+            return uncaught;
+        }
+        return events.end(uncaught);
+    }
+
+    /** The thread has left its outermost {@code run()}: it is no longer managed. */
+    public static void release() {
+        CURRENT.remove();
+    }
+
+    // ---- argument checks shared by the managed and unmanaged paths ---------------------------------------------
+
+    private static <T> T requireNonNull(T value) {
+        if (value == null) {
+            throw new NullPointerException();
+        }
+        return value;
+    }
+
+    private static long timeoutNanos(long millis, int nanos) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("timeout value is negative");
+        }
+        if (nanos < 0 || nanos > 999_999) {
+            throw new IllegalArgumentException("nanosecond timeout value out of range");
+        }
+        if (millis >= Long.MAX_VALUE / 1_000_000) {
+            return Long.MAX_VALUE;
+        }
+        return TimeUnit.MILLISECONDS.toNanos(millis) + nanos;
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+}

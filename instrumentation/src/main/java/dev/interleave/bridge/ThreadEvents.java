@@ -1,0 +1,66 @@
+package dev.interleave.bridge;
+
+/**
+ * The events of one managed thread, as the instrumented code reports them through {@link Bridge}.
+ *
+ * <p>The scheduler implements this once per managed thread. Every method is called on the thread it
+ * describes, so an implementation never needs to look the thread up. Methods that stand for an
+ * operation the JVM would block on ({@link #await}, {@link #join}, {@link #sleep}) perform that
+ * operation's effect themselves: the bridge does not run the real call for a managed thread.
+ */
+public interface ThreadEvents {
+
+    /** A read or write of a shared field or array element; {@code target} is null for a static field. */
+    void access(AccessKind kind, Object target, int index, int site);
+
+    /** About to execute {@code monitorenter} on {@code monitor}: the JVM has not acquired it yet. */
+    void monitorEnter(Object monitor, int site);
+
+    /** About to execute {@code monitorexit} on {@code monitor}. Never throws. */
+    void monitorExit(Object monitor, int site);
+
+    /**
+     * Entered a {@code synchronized} method whose class was loaded before the agent: the JVM already holds
+     * {@code monitor}, so the scheduler can only keep this thread running until {@link #synchronizedMethodExit}.
+     */
+    void synchronizedMethodEnter(Object monitor, int site);
+
+    /** Leaving a method reported by {@link #synchronizedMethodEnter}. Never throws. */
+    void synchronizedMethodExit(Object monitor, int site);
+
+    /** {@code monitor.wait(...)}; {@code timeoutNanos < 0} means no timeout. */
+    void await(Object monitor, long timeoutNanos, int site) throws InterruptedException;
+
+    /** {@code monitor.notify()} or {@code monitor.notifyAll()}. */
+    void notify(Object monitor, boolean all, int site);
+
+    /** {@code thread.join(...)}; {@code timeoutNanos < 0} means no timeout. Returns whether the thread ended. */
+    boolean join(Thread thread, long timeoutNanos, int site) throws InterruptedException;
+
+    /** {@code Thread.sleep(...)}: costs virtual time, never wall time. */
+    void sleep(long nanos, int site) throws InterruptedException;
+
+    /** {@code Thread.yield()} or {@code Thread.onSpinWait()}. */
+    void yield(int site);
+
+    /** {@code thread.interrupt()}; the bridge sets the real interrupt flag after this returns. */
+    void interrupt(Thread thread, int site);
+
+    /** {@code thread.isAlive()}, answered from the scheduler's model. */
+    boolean isAlive(Thread thread, int site);
+
+    /**
+     * {@code child.start()} is about to run on this thread. Returns the events of the new managed thread, or
+     * throws if the framework cannot manage it.
+     */
+    ThreadEvents starting(Thread child);
+
+    /** The thread entered its {@code run()} method (possibly nested, when an override calls {@code super.run()}). */
+    void begin();
+
+    /**
+     * The thread is leaving a {@code run()} method reported by {@link #begin()}. Returns the throwable the JVM
+     * should see: null when the failure is the framework's to report.
+     */
+    Throwable end(Throwable uncaught);
+}

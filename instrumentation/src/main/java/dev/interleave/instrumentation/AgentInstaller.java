@@ -1,0 +1,152 @@
+package dev.interleave.instrumentation;
+
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+
+import dev.interleave.bridge.Bridge;
+import net.bytebuddy.agent.ByteBuddyAgent;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
+
+/**
+ * Installs the agent once per JVM: the bridge onto the bootstrap class path, then the transformations. Prefers the
+ * instrumentation of {@code -javaagent}; otherwise attaches to the running JVM.
+ */
+public final class AgentInstaller {
+
+    /** The Surefire line that starts the JVM with the agent, for messages that tell a user how to fix a JVM. */
+    public static final String SUREFIRE_ARG_LINE =
+            "<argLine>-javaagent:${dev.interleave:interleave-instrumentation:jar}</argLine>"
+                    + " (with maven-dependency-plugin's 'properties' goal)";
+
+    private static Installation installation;
+    private static AgentUnavailableException failure;
+
+    private AgentInstaller() {
+    }
+
+    /** The installed agent; attaches it on the first call. Throws {@link AgentUnavailableException} if it cannot. */
+    public static synchronized Installation install() {
+        if (installation != null) {
+            return installation;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        Instrumentation instrumentation = InterleaveAgent.instrumentation();
+        if (instrumentation == null) {
+            try {
+                instrumentation = ByteBuddyAgent.install();
+            } catch (RuntimeException | LinkageError e) {
+                failure = new AgentUnavailableException("Interleave could not attach its agent to this JVM ("
+                        + e + "). Start the test JVM with the agent instead: " + SUREFIRE_ARG_LINE, e);
+                throw failure;
+            }
+        }
+        return install(instrumentation);
+    }
+
+    static synchronized Installation install(Instrumentation instrumentation) {
+        if (installation != null) {
+            return installation;
+        }
+        if (!instrumentation.isRetransformClassesSupported()) {
+            failure = new AgentUnavailableException("this JVM does not support class retransformation, which "
+                    + "Interleave needs. Start the test JVM with the agent instead: " + SUREFIRE_ARG_LINE, null);
+            throw failure;
+        }
+        try {
+            instrumentation.appendToBootstrapClassLoaderSearch(BootstrapJar.write());
+        } catch (IOException e) {
+            failure = new AgentUnavailableException("Interleave could not put its bridge on the bootstrap class path: "
+                    + e.getMessage(), e);
+            throw failure;
+        }
+        if (Bridge.class.getClassLoader() != null) {
+            failure = new AgentUnavailableException("the class dev.interleave.bridge.Bridge was loaded by "
+                    + Bridge.class.getClassLoader() + " before the agent put it on the bootstrap class path; "
+                    + "start the test JVM with the agent: " + SUREFIRE_ARG_LINE, null);
+            throw failure;
+        }
+        TransformationLog log = new TransformationLog();
+        new AgentBuilder.Default()
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(1))
+                .with(AgentBuilder.RedefinitionStrategy.Listener.ErrorEscalating.FAIL_LAST)
+                .with(new AgentBuilder.RedefinitionStrategy.Listener.Adapter() {
+                    @Override
+                    public Iterable<? extends List<Class<?>>> onError(int index, List<Class<?>> batch,
+                            Throwable throwable, List<Class<?>> types) {
+                        batch.forEach(type -> log.recordFailure(type, throwable));
+                        return List.of();
+                    }
+                })
+                .with(log)
+                .ignore(isSynthetic().or(nameStartsWith("net.bytebuddy.")))
+                .type(named("java.lang.Thread"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(ThreadAdvice.Start.class, advice())
+                                .on(named("start").and(takesNoArguments())))
+                        .visit(Advice.to(ThreadAdvice.Run.class, advice())
+                                .on(named("run").and(takesNoArguments()))))
+                .type(InstrumentationScope.applicationTypes(false))
+                .transform((builder, type, loader, module, domain) -> withRunHooks(
+                        builder.visit(new SchedulingPoints(true)), type))
+                .type(InstrumentationScope.applicationTypes(true))
+                .transform((builder, type, loader, module, domain) -> withRunHooks(
+                        builder.visit(new SchedulingPoints(false)), type))
+                .installOn(instrumentation);
+        if (!log.isInstrumented(Thread.class)) {
+            failure = new AgentUnavailableException("Interleave could not instrument java.lang.Thread"
+                    + log.failure(Thread.class).map(e -> " (" + e + ")").orElse(""), null);
+            throw failure;
+        }
+        installation = new Installation(instrumentation, log);
+        return installation;
+    }
+
+    private static ClassFileLocator advice() {
+        return ClassFileLocator.ForClassLoader.of(AgentInstaller.class.getClassLoader());
+    }
+
+    private static net.bytebuddy.dynamic.DynamicType.Builder<?> withRunHooks(
+            net.bytebuddy.dynamic.DynamicType.Builder<?> builder, TypeDescription type) {
+        if (!TypeFacts.isThread(type)) {
+            return builder;
+        }
+        return builder.visit(Advice.to(ThreadAdvice.Run.class, advice())
+                .on(named("run").and(takesNoArguments()).and(not(isAbstract()))));
+    }
+
+    /** The agent as installed: which classes it instrumented. */
+    public static final class Installation {
+
+        private final Instrumentation instrumentation;
+        private final TransformationLog log;
+
+        Installation(Instrumentation instrumentation, TransformationLog log) {
+            this.instrumentation = instrumentation;
+            this.log = log;
+        }
+
+        public TransformationLog log() {
+            return log;
+        }
+
+        Instrumentation instrumentation() {
+            return instrumentation;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.interleave.instrumentation;
+
+import java.security.ProtectionDomain;
+import java.util.List;
+import java.util.Set;
+
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Which classes get scheduling points: application and test classes, loaded by a class loader below the platform
+ * loader, minus the framework itself and the libraries it runs on (build tool, JUnit, Byte Buddy, Kryo, AssertJ).
+ */
+final class InstrumentationScope {
+
+    /** The framework's own packages; {@code dev.interleave.samples} and user packages are instrumented. */
+    private static final Set<String> FRAMEWORK_PACKAGES = Set.of(
+            "dev.interleave",
+            "dev.interleave.bridge",
+            "dev.interleave.instrumentation",
+            "dev.interleave.engine",
+            "dev.interleave.engine.descriptor",
+            "dev.interleave.engine.discovery",
+            "dev.interleave.engine.execution",
+            "dev.interleave.scheduler",
+            "dev.interleave.strategy",
+            "dev.interleave.schedule",
+            "dev.interleave.report");
+
+    private static final List<String> LIBRARY_PREFIXES = List.of(
+            "java.", "javax.", "jdk.", "sun.", "com.sun.",
+            "net.bytebuddy.", "com.esotericsoftware.", "org.objenesis.",
+            "org.junit.", "junit.", "org.opentest4j.", "org.apiguardian.", "org.jspecify.",
+            "org.assertj.", "org.hamcrest.", "org.mockito.",
+            "org.apache.maven.", "org.codehaus.plexus.", "org.gradle.", "com.intellij.", "org.eclipse.jdt.",
+            "kotlin.", "scala.", "groovy.", "org.slf4j.", "ch.qos.logback.", "org.apache.logging.log4j.");
+
+    private InstrumentationScope() {
+    }
+
+    static boolean isApplicationType(String typeName) {
+        for (String prefix : LIBRARY_PREFIXES) {
+            if (typeName.startsWith(prefix)) {
+                return false;
+            }
+        }
+        int lastDot = typeName.lastIndexOf('.');
+        String packageName = lastDot < 0 ? "" : typeName.substring(0, lastDot);
+        return !FRAMEWORK_PACKAGES.contains(packageName);
+    }
+
+    static boolean isApplicationLoader(ClassLoader loader) {
+        return loader != null && loader != ClassLoader.getPlatformClassLoader();
+    }
+
+    /** Application types, either being loaded for the first time or being retransformed after the fact. */
+    static AgentBuilder.RawMatcher applicationTypes(boolean retransforming) {
+        return new AgentBuilder.RawMatcher() {
+            @Override
+            public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module,
+                    Class<?> classBeingRedefined, ProtectionDomain protectionDomain) {
+                return (classBeingRedefined != null) == retransforming
+                        && isApplicationLoader(loader)
+                        && !type.isInterface() && !type.isAnnotation()
+                        && isApplicationType(type.getName());
+            }
+        };
+    }
+}

@@ -1,0 +1,102 @@
+package dev.interleave.instrumentation;
+
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.method.MethodList;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.utility.OpenedClassReader;
+
+/**
+ * Inserts the bridge calls into every method of an application class. A class that is being loaded may have its
+ * {@code synchronized} methods rewritten into explicit {@code monitorenter}/{@code monitorexit}, so that the
+ * scheduler decides before the lock is taken; a class that is retransformed may not change its methods' modifiers,
+ * so there the scheduler only learns that the lock was taken (see {@link MethodRewriter.SynchronizedMode}).
+ */
+final class SchedulingPoints implements AsmVisitorWrapper {
+
+    private final boolean classIsLoading;
+
+    SchedulingPoints(boolean classIsLoading) {
+        this.classIsLoading = classIsLoading;
+    }
+
+    @Override
+    public int mergeWriter(int flags) {
+        return flags | ClassWriter.COMPUTE_MAXS;
+    }
+
+    @Override
+    public int mergeReader(int flags) {
+        return flags | ClassReader.EXPAND_FRAMES;
+    }
+
+    @Override
+    public ClassVisitor wrap(TypeDescription instrumentedType, ClassVisitor classVisitor,
+            Implementation.Context implementationContext, TypePool typePool,
+            FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods, int writerFlags,
+            int readerFlags) {
+        return new ClassRewriter(classVisitor, new TypeFacts(typePool), classIsLoading);
+    }
+
+    private static final class ClassRewriter extends ClassVisitor {
+
+        private final TypeFacts facts;
+        private final boolean classIsLoading;
+        private String internalName;
+        private int version;
+        private String sourceFile;
+
+        ClassRewriter(ClassVisitor next, TypeFacts facts, boolean classIsLoading) {
+            super(OpenedClassReader.ASM_API, next);
+            this.facts = facts;
+            this.classIsLoading = classIsLoading;
+        }
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName,
+                String[] interfaces) {
+            this.internalName = name;
+            this.version = version;
+            super.visit(version, access, name, signature, superName, interfaces);
+        }
+
+        @Override
+        public void visitSource(String source, String debug) {
+            this.sourceFile = source;
+            super.visitSource(source, debug);
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                String[] exceptions) {
+            boolean hasCode = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
+            if (!hasCode || name.equals("<clinit>")) {
+                // A class initializer runs under the JVM's class-init lock: a switch inside it could block
+                // another managed thread in the JVM, where the scheduler cannot see it.
+                return super.visitMethod(access, name, descriptor, signature, exceptions);
+            }
+            MethodRewriter.SynchronizedMode mode = MethodRewriter.SynchronizedMode.NONE;
+            int newAccess = access;
+            if ((access & Opcodes.ACC_SYNCHRONIZED) != 0 && (version & 0xFFFF) >= Opcodes.V1_5) {
+                if (classIsLoading) {
+                    mode = MethodRewriter.SynchronizedMode.REWRITE;
+                    newAccess = access & ~Opcodes.ACC_SYNCHRONIZED;
+                } else {
+                    mode = MethodRewriter.SynchronizedMode.OBSERVE;
+                }
+            }
+            MethodVisitor next = super.visitMethod(newAccess, name, descriptor, signature, exceptions);
+            MethodRewriter.MethodInfo info = new MethodRewriter.MethodInfo(internalName, sourceFile, access, name,
+                    descriptor, (version & 0xFFFF) >= Opcodes.V1_6);
+            return new MethodRewriter(next, facts, info, mode);
+        }
+    }
+}

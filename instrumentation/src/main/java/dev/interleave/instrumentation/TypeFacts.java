@@ -1,0 +1,91 @@
+package dev.interleave.instrumentation;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.type.TypeDefinition;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.pool.TypePool;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
+/**
+ * What the rewriter needs to know about the types an instruction names, answered from class files (never by
+ * loading a class) and remembered per class loader's type pool.
+ */
+final class TypeFacts {
+
+    private final TypePool pool;
+    private final Map<String, Boolean> finalFields = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> threadTypes = new ConcurrentHashMap<>();
+
+    TypeFacts(TypePool pool) {
+        this.pool = pool;
+    }
+
+    /** Whether {@code owner.name} is a final field; an unresolvable field counts as shared state. */
+    boolean isFinalField(String ownerInternalName, String fieldName) {
+        return finalFields.computeIfAbsent(ownerInternalName + '.' + fieldName,
+                key -> lookUpFinal(ownerInternalName, fieldName));
+    }
+
+    /** Whether the internal name denotes {@code java.lang.Thread} or a subclass of it. */
+    boolean isThreadType(String internalName) {
+        if (internalName.equals("java/lang/Thread")) {
+            return true;
+        }
+        if (internalName.startsWith("[")) {
+            return false;
+        }
+        return threadTypes.computeIfAbsent(internalName, name -> {
+            TypePool.Resolution resolution = pool.describe(name.replace('/', '.'));
+            return resolution.isResolved() && isThread(resolution.resolve());
+        });
+    }
+
+    static boolean isThread(TypeDescription type) {
+        for (TypeDefinition current = type; current != null; ) {
+            if (current.asErasure().getName().equals("java.lang.Thread")) {
+                return true;
+            }
+            TypeDescription.Generic superClass = current.getSuperClass();
+            current = superClass == null ? null : superClass.asErasure();
+        }
+        return false;
+    }
+
+    private boolean lookUpFinal(String ownerInternalName, String fieldName) {
+        if (ownerInternalName.startsWith("[")) {
+            return false;
+        }
+        TypePool.Resolution resolution = pool.describe(ownerInternalName.replace('/', '.'));
+        if (!resolution.isResolved()) {
+            return false;
+        }
+        try {
+            return findFinal(resolution.resolve(), fieldName);
+        } catch (RuntimeException unresolvableHierarchy) {
+            return false;
+        }
+    }
+
+    private static boolean findFinal(TypeDescription type, String fieldName) {
+        for (TypeDefinition current = type; current != null; ) {
+            FieldList<FieldDescription.InDefinedShape> fields =
+                    current.asErasure().getDeclaredFields().filter(named(fieldName));
+            if (!fields.isEmpty()) {
+                return fields.getOnly().isFinal();
+            }
+            for (TypeDescription.Generic anInterface : current.getInterfaces()) {
+                if (!anInterface.asErasure().getDeclaredFields().filter(named(fieldName)).isEmpty()) {
+                    return true; // interface fields are constants
+                }
+            }
+            TypeDescription.Generic superClass = current.getSuperClass();
+            current = superClass == null ? null : superClass.asErasure();
+        }
+        return false;
+    }
+}
