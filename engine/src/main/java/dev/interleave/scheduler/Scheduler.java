@@ -22,6 +22,8 @@ import dev.interleave.strategy.SchedulingStrategy;
  */
 public final class Scheduler {
 
+    private static final long SPIN_NANOS = 20_000;
+
     private final SchedulingStrategy strategy;
     private final ScheduleLimits limits;
     private final List<ManagedThread> threads = new ArrayList<>();
@@ -50,19 +52,16 @@ public final class Scheduler {
      * Runs {@code body} as thread 0 of a new schedule and returns once every managed thread is gone. Called by the
      * engine on a thread of its own, which is never managed.
      */
-    public ScheduleOutcome run(Runnable body, String testThreadName) {
+    public ScheduleOutcome run(TestThread testThread, Runnable body) {
         engineThread = Thread.currentThread();
-        Thread testThread = new Thread(body, testThreadName);
-        testThread.setDaemon(true);
         ManagedThread first;
         synchronized (this) {
-            first = register(testThread);
+            first = register(testThread.thread());
         }
         current = first;
         Bridge.activate();
         try {
-            Bridge.expect(testThread, first);
-            testThread.start();
+            testThread.launch(first, body);
             superviseUntilDone();
             List<String> leaked = unwind();
             return new ScheduleOutcome(failure, Collections.unmodifiableList(trace), threadNames(), steps,
@@ -332,6 +331,12 @@ public final class Scheduler {
     private void awaitTurn(ManagedThread self) {
         boolean interrupted = false;
         self.parked = true;
+        // A hand-off back to this thread often follows within microseconds: spinning that long is far cheaper than
+        // a round trip through the OS scheduler. Only the thread that just handed off spins, so one core at most.
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (current != self && !aborted && System.nanoTime() < spinUntil) {
+            Thread.onSpinWait();
+        }
         while (current != self && !aborted) {
             LockSupport.park(this);
             if (Thread.interrupted()) {

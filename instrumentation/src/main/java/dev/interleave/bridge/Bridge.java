@@ -39,6 +39,11 @@ public final class Bridge {
         }
     }
 
+    /** The calling thread is managed by {@code events} from now on, until it calls {@link #release()}. */
+    public static void bind(ThreadEvents events) {
+        CURRENT.set(events);
+    }
+
     /** Drops an expectation that was never met (the thread was never started). */
     public static void forget(Thread thread) {
         synchronized (EXPECTED) {

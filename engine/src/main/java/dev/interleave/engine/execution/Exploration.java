@@ -12,6 +12,7 @@ import dev.interleave.report.FailureReport;
 import dev.interleave.scheduler.ScheduleLimits;
 import dev.interleave.scheduler.ScheduleOutcome;
 import dev.interleave.scheduler.Scheduler;
+import dev.interleave.scheduler.TestThread;
 import dev.interleave.strategy.RandomStrategy;
 import dev.interleave.strategy.Seeds;
 import org.junit.platform.commons.JUnitException;
@@ -61,21 +62,28 @@ public final class Exploration {
         long started = System.nanoTime();
         long steps = 0;
         int schedule = 0;
-        while (schedule < settings.schedules) {
-            schedule++;
-            Object instance = newInstance();
-            Scheduler scheduler = new Scheduler(new RandomStrategy(Seeds.forSchedule(base, schedule)), limits);
-            ScheduleOutcome outcome = scheduler.run(() -> ReflectionSupport.invokeMethod(method, instance),
-                    TEST_THREAD_NAME);
-            steps += outcome.steps();
-            if (outcome.failed()) {
-                publish(settings, schedule, steps, started, "failed");
-                throw report(settings, schedule).toFailure(outcome);
+        TestThread next = new TestThread(TEST_THREAD_NAME);
+        try {
+            while (schedule < settings.schedules) {
+                schedule++;
+                Object instance = newInstance();
+                TestThread testThread = next;
+                next = new TestThread(TEST_THREAD_NAME);
+                Scheduler scheduler = new Scheduler(new RandomStrategy(Seeds.forSchedule(base, schedule)), limits);
+                ScheduleOutcome outcome = scheduler.run(testThread,
+                        () -> ReflectionSupport.invokeMethod(method, instance));
+                steps += outcome.steps();
+                if (outcome.failed()) {
+                    publish(settings, schedule, steps, started, "failed");
+                    throw report(settings, schedule).toFailure(outcome);
+                }
+                if (!outcome.leakedThreads().isEmpty()) {
+                    throw new JUnitException("schedule " + schedule + " ended, but these threads would not stop: "
+                            + outcome.leakedThreads());
+                }
             }
-            if (!outcome.leakedThreads().isEmpty()) {
-                throw new JUnitException("schedule " + schedule + " ended, but these threads would not stop: "
-                        + outcome.leakedThreads());
-            }
+        } finally {
+            next.discard();
         }
         publish(settings, schedule, steps, started, "passed");
     }

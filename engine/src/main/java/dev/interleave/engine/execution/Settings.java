@@ -36,14 +36,19 @@ final class Settings {
         this.replay = replay;
     }
 
-    static Settings resolve(ConcurrencyTest annotation, ConfigurationParameters parameters) {
+    static Settings resolve(ConcurrencyTest annotation, ConfigurationParameters configuration) {
+        Parameters parameters = key -> configuration.get(key).map(String::trim).filter(value -> !value.isEmpty());
         int schedules = positive(SCHEDULES, "schedules", parameters.get(SCHEDULES), annotation.schedules());
         int maxSteps = positive(MAX_STEPS, "maxSteps", parameters.get(MAX_STEPS), annotation.maxSteps());
         Strategy strategy = parameters.get(STRATEGY).map(Settings::strategy).orElse(annotation.strategy());
-        String seed = parameters.get(SEED).map(String::trim).filter(s -> !s.isEmpty())
-                .orElse(annotation.seed().trim());
-        String replay = parameters.get(REPLAY).map(String::trim).orElse(annotation.replay().trim());
+        String seed = parameters.get(SEED).orElse(annotation.seed().trim());
+        String replay = parameters.get(REPLAY).orElse(annotation.replay().trim());
         return new Settings(schedules, strategy, seed.isEmpty() ? Seeds.fresh() : seed, maxSteps, replay);
+    }
+
+    /** Configuration parameters, where a blank value counts as not given. */
+    private interface Parameters {
+        Optional<String> get(String key);
     }
 
     private static int positive(String key, String attribute, Optional<String> parameter, int annotated) {

@@ -1,0 +1,166 @@
+package dev.interleave.samples.benchmark;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.interleave.ConcurrencyFailure;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Seed 002's counter, side by side: Interleave's schedules per second and schedules to the first failure, next to a
+ * plain loop of real threads (runs per second, runs to the first failure) and the cost of starting the test's thread,
+ * which is the floor for both. Run with {@code mvn -q -Pbenchmark verify -DskipTests}.
+ */
+public final class CounterBenchmark {
+
+    private static final int SCHEDULES = Integer.getInteger("benchmark.schedules", 5_000);
+    private static final int SEEDS = Integer.getInteger("benchmark.seeds", 20);
+    private static final int PLAIN_CAP = Integer.getInteger("benchmark.plainCap", 200_000);
+
+    private CounterBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Launcher launcher = LauncherFactory.create();
+        // Warm up the agent, the engine and the JIT on a short run of each.
+        interleave(launcher, "CounterSample#synchronizedIncrement", 2_000, "1");
+        plainRuns(20_000, false);
+        threadStartFloor(20_000);
+
+        Run correct = interleave(launcher, "CounterSample#synchronizedIncrement", SCHEDULES, "7");
+        double interleavePerSecond = correct.schedules / correct.seconds;
+
+        int[] toFirstBug = new int[SEEDS];
+        for (int seed = 0; seed < SEEDS; seed++) {
+            toFirstBug[seed] = interleave(launcher, "CounterSample#lostUpdate", 3_000, Integer.toString(seed + 1))
+                    .failingSchedule;
+        }
+        Arrays.sort(toFirstBug);
+
+        PlainResult plain = plainRuns(PLAIN_CAP, true);
+        double floor = threadStartFloor(50_000);
+
+        System.out.println("Seed 002 counter: two threads, read-increment-write, no lock (JDK "
+                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores)");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "  %-46s %14s %22s%n", "", "runs per second", "runs to first failure");
+        System.out.printf(Locale.ROOT, "  %-46s %14.0f %22s%n", "Interleave (RANDOM), correct counter", interleavePerSecond,
+                "-");
+        System.out.printf(Locale.ROOT, "  %-46s %14s %22s%n", "Interleave (RANDOM), lost update, " + SEEDS + " seeds", "-",
+                "median " + toFirstBug[SEEDS / 2] + ", max " + toFirstBug[SEEDS - 1]);
+        System.out.printf(Locale.ROOT, "  %-46s %14.0f %22s%n", "plain loop of real threads, lost update", plain.perSecond,
+                plain.firstFailure < 0 ? "none in " + plain.runs : Integer.toString(plain.firstFailure));
+        System.out.printf(Locale.ROOT, "  %-46s %14.0f %22s%n", "floor: start and join the test's thread", floor, "-");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "  Interleave costs %.1fx the floor per run (target: within 2x of what starting"
+                + " the test's threads costs; Interleave starts 2 threads per schedule: the test's and its own"
+                + " thread 0).%n", floor / interleavePerSecond);
+        System.exit(0);
+    }
+
+    /** Runs one sample under the engine with a fixed seed and budget. */
+    private static Run interleave(Launcher launcher, String sample, int schedules, String seed) {
+        Map<String, String> entries = new ConcurrentHashMap<>();
+        TestExecutionResult[] outcome = new TestExecutionResult[1];
+        TestExecutionListener listener = new TestExecutionListener() {
+            @Override
+            public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+                entries.putAll(entry.getKeyValuePairs());
+            }
+
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                if (test.isTest()) {
+                    outcome[0] = result;
+                }
+            }
+        };
+        launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectMethod("dev.interleave.samples." + sample))
+                .filters(EngineFilter.includeEngines("interleave"))
+                .configurationParameter("interleave.schedules", Integer.toString(schedules))
+                .configurationParameter("interleave.seed", seed)
+                .build(), listener);
+        int failing = outcome[0].getThrowable().filter(ConcurrencyFailure.class::isInstance)
+                .map(t -> ((ConcurrencyFailure) t).schedule()).orElse(-1);
+        return new Run(Integer.parseInt(entries.get("interleave.schedules")),
+                Long.parseLong(entries.get("interleave.millis")) / 1000.0, failing);
+    }
+
+    private static final class Run {
+        final int schedules;
+        final double seconds;
+        final int failingSchedule;
+
+        Run(int schedules, double seconds, int failingSchedule) {
+            this.schedules = schedules;
+            this.seconds = Math.max(seconds, 1e-3);
+            this.failingSchedule = failingSchedule;
+        }
+    }
+
+    /** The same counter, run for real: a plain stress loop, as a test without Interleave would do it. */
+    private static PlainResult plainRuns(int cap, boolean stopAtFailure) throws InterruptedException {
+        int firstFailure = -1;
+        long started = System.nanoTime();
+        int run = 0;
+        while (run < cap) {
+            run++;
+            PlainCounter counter = new PlainCounter();
+            Thread other = new Thread(counter::increment);
+            other.start();
+            counter.increment();
+            other.join();
+            if (counter.count != 2 && firstFailure < 0) {
+                firstFailure = run;
+                if (stopAtFailure) {
+                    break;
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new PlainResult(run / seconds, firstFailure, run);
+    }
+
+    private static double threadStartFloor(int runs) throws InterruptedException {
+        long started = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            Thread thread = new Thread(() -> { });
+            thread.start();
+            thread.join();
+        }
+        return runs / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static final class PlainResult {
+        final double perSecond;
+        final int firstFailure;
+        final int runs;
+
+        PlainResult(double perSecond, int firstFailure, int runs) {
+            this.perSecond = perSecond;
+            this.firstFailure = firstFailure;
+            this.runs = runs;
+        }
+    }
+
+    /** The counter of seed 002 without any framework. */
+    static final class PlainCounter {
+        int count;
+
+        void increment() {
+            count++;
+        }
+    }
+}
