@@ -5,6 +5,7 @@ import java.util.List;
 import dev.interleave.ConcurrencyFailure;
 import dev.interleave.scheduler.ScheduleFailure;
 import dev.interleave.scheduler.ScheduleOutcome;
+import dev.interleave.scheduler.ThreadLabel;
 
 /**
  * Turns a failed schedule into the failure a user reads: what failed, the strategy and seed, how to run it again,
@@ -43,7 +44,8 @@ public final class FailureReport {
                 .append(seed).append(" -Dinterleave.strategy=").append(strategy)
                 .append("\n  (the same seed explores the same schedules in the same order; this is number ")
                 .append(schedule).append(")")
-                .append("\n\nInterleaving, ").append(outcome.trace().size()).append(" steps:\n")
+                .append("\n\nInterleaving, ").append(outcome.trace().size())
+                .append(" steps (thread 0 runs the test method):\n")
                 .append(InterleavingTable.render(outcome.trace(), outcome.threadNames()));
         if (!outcome.leakedThreads().isEmpty()) {
             text.append("\nThreads that could not be stopped afterwards:");
@@ -55,7 +57,7 @@ public final class FailureReport {
     private static String headline(ScheduleFailure failure, List<String> threadNames) {
         switch (failure.kind()) {
             case EXCEPTION:
-                return "thread " + failure.thread() + " (" + threadNames.get(failure.thread()) + ") threw "
+                return ThreadLabel.of(failure.thread(), threadNames.get(failure.thread())) + " threw "
                         + failure.cause();
             case DEADLOCK:
                 return "Deadlock: " + failure.description();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.interleave.scheduler.ObjectNames;
+import dev.interleave.scheduler.ThreadLabel;
 import dev.interleave.scheduler.TraceEvent;
 
 /**
@@ -26,7 +27,7 @@ public final class InterleavingTable {
         String[] header = new String[threads + 2];
         header[0] = "step";
         for (int id = 0; id < threads; id++) {
-            header[id + 1] = "thread " + id + (id == 0 ? " (test)" : "") + ": " + threadNames.get(id);
+            header[id + 1] = ThreadLabel.of(id, threadNames.get(id));
         }
         header[threads + 1] = "where";
         boolean trimmed = trace.size() > HEAD + TAIL + 1;

@@ -307,6 +307,6 @@ final class ManagedThread implements ThreadEvents {
 
     @Override
     public String toString() {
-        return "thread " + id + " (" + thread.getName() + ")";
+        return ThreadLabel.of(id, thread.getName());
     }
 }

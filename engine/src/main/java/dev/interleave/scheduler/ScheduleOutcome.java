@@ -11,15 +11,29 @@ public final class ScheduleOutcome {
     private final long steps;
     private final int decisions;
     private final List<String> leakedThreads;
+    private final List<Thread> threads;
 
     ScheduleOutcome(ScheduleFailure failure, List<TraceEvent> trace, List<String> threadNames, long steps,
-            int decisions, List<String> leakedThreads) {
+            int decisions, List<String> leakedThreads, List<Thread> threads) {
         this.failure = failure;
         this.trace = trace;
         this.threadNames = threadNames;
         this.steps = steps;
         this.decisions = decisions;
         this.leakedThreads = leakedThreads;
+        this.threads = threads;
+    }
+
+    /**
+     * Waits until the schedule's threads have ended in the JVM. They have left the code under test already; only
+     * the JVM's own exit work can remain, so this returns at once unless the call comes right after the schedule.
+     */
+    public void awaitThreadsExited() throws InterruptedException {
+        for (Thread thread : threads) {
+            if (thread.getState() != Thread.State.NEW) {
+                thread.join();
+            }
+        }
     }
 
     public boolean failed() {

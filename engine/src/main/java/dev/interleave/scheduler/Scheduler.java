@@ -49,10 +49,12 @@ public final class Scheduler {
     }
 
     /**
-     * Runs {@code body} as thread 0 of a new schedule and returns once every managed thread is gone. Called by the
-     * engine on a thread of its own, which is never managed.
+     * Runs {@code body} as thread 0 of a new schedule and returns once every managed thread has left the code under
+     * test; {@code meanwhile} runs on the calling thread while the schedule does. Called by the engine on a thread
+     * of its own, which is never managed. After a failure every managed thread has been unwound and has ended; after
+     * a success they may still be exiting in the JVM: {@link ScheduleOutcome#awaitThreadsExited()} waits for that.
      */
-    public ScheduleOutcome run(TestThread testThread, Runnable body) {
+    public ScheduleOutcome run(TestThread testThread, Runnable body, Runnable meanwhile) {
         engineThread = Thread.currentThread();
         ManagedThread first;
         synchronized (this) {
@@ -62,10 +64,11 @@ public final class Scheduler {
         Bridge.activate();
         try {
             testThread.launch(first, body);
+            meanwhile.run();
             superviseUntilDone();
-            List<String> leaked = unwind();
+            List<String> leaked = aborted ? unwind() : List.of();
             return new ScheduleOutcome(failure, Collections.unmodifiableList(trace), threadNames(), steps,
-                    decisions, leaked);
+                    decisions, leaked, realThreads());
         } finally {
             for (ManagedThread thread : threads) {
                 Bridge.forget(thread.thread);
@@ -436,6 +439,14 @@ public final class Scheduler {
         }
         aborted = true;
         LockSupport.unpark(engineThread);
+    }
+
+    private synchronized List<Thread> realThreads() {
+        List<Thread> result = new ArrayList<>();
+        for (ManagedThread thread : threads) {
+            result.add(thread.thread);
+        }
+        return result;
     }
 
     private synchronized List<String> threadNames() {

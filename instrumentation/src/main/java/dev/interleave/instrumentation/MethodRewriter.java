@@ -93,6 +93,7 @@ final class MethodRewriter extends MethodVisitor {
         if (synchronizedMode != SynchronizedMode.NONE) {
             Label bodyEnd = new Label();
             Label handler = new Label();
+            Label released = new Label();
             super.visitLabel(bodyEnd);
             super.visitLabel(handler);
             if (method.usesStackMapFrames) {
@@ -100,9 +101,13 @@ final class MethodRewriter extends MethodVisitor {
                 super.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
             }
             releaseMonitor();
+            super.visitLabel(released);
             super.visitInsn(Opcodes.ATHROW);
-            // Registered last, so that the method's own handlers keep precedence over this catch-all.
+            // Registered last, so that the method's own handlers keep precedence over this catch-all. Like javac's
+            // synchronized blocks, the handler also covers its own release: the JIT compiles only methods whose
+            // every path, exceptional ones included, gives the monitor back.
             super.visitTryCatchBlock(bodyStart, bodyEnd, handler, null);
+            super.visitTryCatchBlock(handler, released, handler, null);
         }
         super.visitMaxs(maxStack, maxLocals);
     }

@@ -42,7 +42,7 @@ public final class Exploration {
         this.descriptor = descriptor;
     }
 
-    public void run() {
+    public void run() throws InterruptedException {
         checkSignature();
         ConcurrencyTest annotation = AnnotationSupport.findAnnotation(method, ConcurrencyTest.class)
                 .orElseThrow(() -> new JUnitException(method + " is not annotated with @ConcurrencyTest"));
@@ -62,16 +62,19 @@ public final class Exploration {
         long started = System.nanoTime();
         long steps = 0;
         int schedule = 0;
-        TestThread next = new TestThread(TEST_THREAD_NAME);
+        TestThread[] next = {new TestThread(TEST_THREAD_NAME)};
+        ScheduleOutcome previous = null;
         try {
             while (schedule < settings.schedules) {
                 schedule++;
                 Object instance = newInstance();
-                TestThread testThread = next;
-                next = new TestThread(TEST_THREAD_NAME);
+                TestThread testThread = next[0];
                 Scheduler scheduler = new Scheduler(new RandomStrategy(Seeds.forSchedule(base, schedule)), limits);
+                ScheduleOutcome done = previous;
                 ScheduleOutcome outcome = scheduler.run(testThread,
-                        () -> ReflectionSupport.invokeMethod(method, instance));
+                        () -> ReflectionSupport.invokeMethod(method, instance),
+                        () -> startNextWhileThisRuns(next, done));
+                previous = outcome;
                 steps += outcome.steps();
                 if (outcome.failed()) {
                     publish(settings, schedule, steps, started, "failed");
@@ -83,9 +86,27 @@ public final class Exploration {
                 }
             }
         } finally {
-            next.discard();
+            next[0].discard();
+            if (previous != null) {
+                previous.awaitThreadsExited();
+            }
         }
         publish(settings, schedule, steps, started, "passed");
+    }
+
+    /**
+     * Runs on the engine's thread while a schedule runs on the others: starting the next schedule's test thread
+     * and making sure the schedule before has fully exited cost the schedules nothing on a machine with a spare core.
+     */
+    private static void startNextWhileThisRuns(TestThread[] next, ScheduleOutcome previous) {
+        next[0] = new TestThread(TEST_THREAD_NAME);
+        if (previous != null) {
+            try {
+                previous.awaitThreadsExited();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private FailureReport report(Settings settings, int schedule) {
