@@ -30,6 +30,8 @@ final class StepText {
                 return "lock " + target;
             case LOCK_TAKEN:
                 return "lock " + target + " (synchronized method)";
+            case UNLOCK:
+                return "unlock " + target;
             case WAIT:
                 return target + ".wait()" + (detail == null ? "" : " " + detail) + ", releases " + target;
             case WAKE:

@@ -90,6 +90,7 @@ final class ManagedThread implements ThreadEvents {
     public void monitorExit(Object monitor, int site) {
         if (!inScheduler && !scheduler.isAborted()) {
             scheduler.monitors().exit(monitor, this);
+            scheduler.record(this, OpKind.UNLOCK, null, site, monitor, -1, null);
         }
     }
 
@@ -110,6 +111,7 @@ final class ManagedThread implements ThreadEvents {
         }
         unmodelledLocks--;
         scheduler.monitors().exit(monitor, this);
+        scheduler.record(this, OpKind.UNLOCK, null, site, monitor, -1, null);
     }
 
     @Override

@@ -8,6 +8,7 @@ public enum OpKind {
     LOCK,
     /** A {@code synchronized} method of a class loaded before the agent: the JVM took the lock itself. */
     LOCK_TAKEN,
+    UNLOCK,
     WAIT,
     WAKE,
     NOTIFY,

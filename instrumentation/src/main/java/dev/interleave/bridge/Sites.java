@@ -27,6 +27,17 @@ public final class Sites {
         return count++;
     }
 
+    /**
+     * Gives a registered site the line it is on, for sites registered before the rewriter saw their line (the
+     * lock a {@code synchronized} method takes before its first instruction).
+     */
+    public static synchronized void placeOnLine(int number, int line) {
+        if (number > 0 && number < count && sites[number].line() == 0) {
+            Site site = sites[number];
+            sites[number] = new Site(site.className(), site.methodName(), site.fileName(), line, site.description());
+        }
+    }
+
     public static synchronized Site get(int number) {
         return number > 0 && number < count ? sites[number] : UNKNOWN_SITE;
     }

@@ -61,6 +61,7 @@ final class MethodRewriter extends MethodVisitor {
     private boolean superConstructorCalled;
     private int pendingNews;
     private int line;
+    private int siteAwaitingLine;
     private final Label bodyStart = new Label();
 
     MethodRewriter(MethodVisitor next, TypeFacts facts, MethodInfo method, SynchronizedMode synchronizedMode) {
@@ -79,11 +80,13 @@ final class MethodRewriter extends MethodVisitor {
         if (synchronizedMode == SynchronizedMode.REWRITE) {
             pushMonitor();
             super.visitInsn(Opcodes.DUP);
-            callBridge("monitorEnter", "(Ljava/lang/Object;I)V", "lock " + synchronizedMethodName());
+            siteAwaitingLine = callBridge("monitorEnter", "(Ljava/lang/Object;I)V",
+                    "lock " + synchronizedMethodName());
             super.visitInsn(Opcodes.MONITORENTER);
         } else if (synchronizedMode == SynchronizedMode.OBSERVE) {
             pushMonitor();
-            callBridge("synchronizedMethodEnter", "(Ljava/lang/Object;I)V", "lock " + synchronizedMethodName());
+            siteAwaitingLine = callBridge("synchronizedMethodEnter", "(Ljava/lang/Object;I)V",
+                    "lock " + synchronizedMethodName());
         }
         super.visitLabel(bodyStart);
     }
@@ -170,6 +173,10 @@ final class MethodRewriter extends MethodVisitor {
     @Override
     public void visitLineNumber(int line, Label start) {
         this.line = line;
+        if (siteAwaitingLine != 0) {
+            Sites.placeOnLine(siteAwaitingLine, line);
+            siteAwaitingLine = 0;
+        }
         super.visitLineNumber(line, start);
     }
 
@@ -218,7 +225,11 @@ final class MethodRewriter extends MethodVisitor {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        // A constructor's own fields belong to an object no other thread has seen yet (and before super() is
+        // called, 'this' may not even be passed to the bridge).
         boolean skip = facts.isFinalField(owner, name)
+                || (constructor && owner.equals(method.owner)
+                        && (opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD))
                 || (constructor && !superConstructorCalled && opcode == Opcodes.PUTFIELD);
         if (!skip) {
             String field = simpleName(owner) + "." + name;
@@ -333,10 +344,11 @@ final class MethodRewriter extends MethodVisitor {
         return true;
     }
 
-    private void callBridge(String bridgeMethod, String descriptor, String description) {
+    private int callBridge(String bridgeMethod, String descriptor, String description) {
         int site = Sites.register(method.owner.replace('/', '.'), method.name, method.sourceFile, line, description);
         super.visitLdcInsn(site);
         super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, bridgeMethod, descriptor, false);
+        return site;
     }
 
     private static String arrayType(int opcode) {
