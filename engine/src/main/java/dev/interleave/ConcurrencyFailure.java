@@ -21,7 +21,9 @@ public class ConcurrencyFailure extends AssertionError {
         /** The schedule ran past its step bound: a livelock, or a thread that never stops. */
         HANG,
         /** A thread blocked somewhere the scheduler does not manage; the message names the place. */
-        UNMANAGED_BLOCKING
+        UNMANAGED_BLOCKING,
+        /** The test started a thread the scheduler cannot manage (a virtual thread); the message says what to use. */
+        UNMANAGED_THREAD
     }
 
     private final Kind kind;

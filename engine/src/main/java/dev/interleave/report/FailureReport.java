@@ -45,7 +45,8 @@ public final class FailureReport {
                 .append("\n  (the same seed explores the same schedules in the same order; this is number ")
                 .append(schedule).append(")")
                 .append("\n\nInterleaving, ").append(outcome.trace().size())
-                .append(" steps (thread 0 runs the test method):\n")
+                .append(outcome.trace().size() == 1 ? " step" : " steps")
+                .append(" (thread 0 runs the test method):\n")
                 .append(InterleavingTable.render(outcome.trace(), outcome.threadNames()));
         if (!outcome.leakedThreads().isEmpty()) {
             text.append("\nThreads that could not be stopped afterwards:");
@@ -63,6 +64,8 @@ public final class FailureReport {
                 return "Deadlock: " + failure.description();
             case HANG:
                 return "Hang: " + failure.description();
+            case UNMANAGED_THREAD:
+                return "A thread the scheduler cannot manage: " + failure.description();
             default:
                 return "A thread blocked outside the scheduler: " + failure.description()
                         + "\nInterleave models monitors, wait/notify, join and sleep; this blocking is not one of"

@@ -1,5 +1,7 @@
 package dev.interleave.scheduler;
 
+import java.util.Optional;
+
 import dev.interleave.bridge.AccessKind;
 import dev.interleave.bridge.Bridge;
 import dev.interleave.bridge.Sites;
@@ -276,6 +278,16 @@ final class ManagedThread implements ThreadEvents {
             return null; // a second start() fails in the JVM as it should
         }
         scheduler.checkNotAborted();
+        Optional<String> jdkStarter = Starters.jdkStarter();
+        if (jdkStarter.isPresent()) {
+            return new ForeignThread(scheduler, this, jdkStarter.get());
+        }
+        if (child.getClass().getName().equals("java.lang.VirtualThread")) {
+            scheduler.failOnUnmanagedThread(this, "started a virtual thread (" + child + "), which Interleave "
+                    + "cannot schedule: its carrier threads belong to the JDK. In a @ConcurrencyTest, start platform "
+                    + "threads instead: new Thread(...) or Thread.ofPlatform().start(...).");
+            throw new ScheduleAbortedError();
+        }
         ManagedThread started = scheduler.register(child);
         scheduler.record(this, OpKind.START, null, Sites.UNKNOWN, null, -1, "thread " + started.id);
         return started;

@@ -23,6 +23,7 @@ import dev.interleave.strategy.SchedulingStrategy;
 public final class Scheduler {
 
     private static final long SPIN_NANOS = 20_000;
+    private static final long GRACE_MILLIS = 200;
 
     private final SchedulingStrategy strategy;
     private final ScheduleLimits limits;
@@ -54,7 +55,8 @@ public final class Scheduler {
      * of its own, which is never managed. After a failure every managed thread has been unwound and has ended; after
      * a success they may still be exiting in the JVM: {@link ScheduleOutcome#awaitThreadsExited()} waits for that.
      */
-    public ScheduleOutcome run(TestThread testThread, Runnable body, Runnable meanwhile) {
+    public ScheduleOutcome run(TestThread testThread, Runnable body, Runnable meanwhile)
+            throws InterruptedException {
         engineThread = Thread.currentThread();
         ManagedThread first;
         synchronized (this) {
@@ -115,32 +117,30 @@ public final class Scheduler {
         }
     }
 
-    /** Stops every managed thread that is still alive; returns the names of any that would not stop. */
-    private List<String> unwind() {
+    /**
+     * Stops every managed thread that is still alive; returns the names of any that would not stop. Threads at a
+     * gate or in a modelled wait see the abort at once; a thread blocked where the scheduler cannot see it gets an
+     * interrupt after a short grace period.
+     */
+    private List<String> unwind() throws InterruptedException {
         List<ManagedThread> all;
         synchronized (this) {
             all = new ArrayList<>(threads);
         }
-        long deadline = System.nanoTime() + limits.unwindNanos();
         for (ManagedThread thread : all) {
             LockSupport.unpark(thread.thread);
         }
+        long deadline = System.nanoTime() + limits.unwindNanos();
         List<String> leaked = new ArrayList<>();
         for (ManagedThread thread : all) {
             if (thread.thread.getState() == Thread.State.NEW) {
                 continue;
             }
-            try {
-                long left = deadline - System.nanoTime();
-                if (left > 0) {
-                    thread.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                }
-                if (thread.thread.isAlive()) {
-                    thread.thread.interrupt();
-                    thread.thread.join(1000);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            thread.thread.join(GRACE_MILLIS);
+            if (thread.thread.isAlive()) {
+                thread.thread.interrupt();
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                thread.thread.join(Math.max(1, left));
             }
             if (thread.thread.isAlive()) {
                 leaked.add(thread + StackTraces.format(thread.thread.getStackTrace(), 8));
@@ -431,6 +431,10 @@ public final class Scheduler {
         if (aborted) {
             throw new ScheduleAbortedError();
         }
+    }
+
+    void failOnUnmanagedThread(ManagedThread starter, String what) {
+        fail(new ScheduleFailure(ConcurrencyFailure.Kind.UNMANAGED_THREAD, starter.id, null, starter + " " + what));
     }
 
     private synchronized void fail(ScheduleFailure scheduleFailure) {

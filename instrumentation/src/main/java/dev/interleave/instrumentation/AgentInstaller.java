@@ -101,6 +101,9 @@ public final class AgentInstaller {
                                 .on(named("start").and(takesNoArguments())))
                         .visit(Advice.to(ThreadAdvice.Run.class, advice())
                                 .on(named("run").and(takesNoArguments()))))
+                .type(named("java.lang.VirtualThread")) // JDK 21+: overrides start(), so it needs its own advice
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(ThreadAdvice.Start.class, advice()).on(named("start"))))
                 .type(InstrumentationScope.applicationTypes(false))
                 .transform((builder, type, loader, module, domain) -> withRunHooks(
                         builder.visit(new SchedulingPoints(true)), type))

@@ -1,0 +1,107 @@
+package dev.interleave.scheduler;
+
+import dev.interleave.bridge.AccessKind;
+import dev.interleave.bridge.Bridge;
+import dev.interleave.bridge.ThreadEvents;
+
+/**
+ * A thread that JDK code started on behalf of a managed thread (a thread pool's worker, say). The scheduler does
+ * not run it; the JDK's own housekeeping threads never reach test code and are left alone, but the moment such a
+ * thread runs instrumented test code, the schedule fails with a message that says what started it.
+ */
+final class ForeignThread implements ThreadEvents {
+
+    private final Scheduler scheduler;
+    private final ManagedThread starter;
+    private final String startedBy;
+
+    ForeignThread(Scheduler scheduler, ManagedThread starter, String startedBy) {
+        this.scheduler = scheduler;
+        this.starter = starter;
+        this.startedBy = startedBy;
+    }
+
+    private ScheduleAbortedError refuse() {
+        scheduler.failOnUnmanagedThread(starter, "had a thread started by " + startedBy + " ("
+                + Thread.currentThread().getName() + "), and that thread runs test code outside the scheduler. "
+                + "Threads started inside the JDK (thread pools, executors, CompletableFuture) are not managed in "
+                + "this version; start the test's threads with new Thread(...) or Thread.ofPlatform().");
+        return new ScheduleAbortedError();
+    }
+
+    @Override
+    public void access(AccessKind kind, Object target, int index, int site) {
+        throw refuse();
+    }
+
+    @Override
+    public void monitorEnter(Object monitor, int site) {
+        throw refuse();
+    }
+
+    @Override
+    public void monitorExit(Object monitor, int site) {
+        // never throws: an exception here would loop in the JVM's monitor-exit handler
+    }
+
+    @Override
+    public void synchronizedMethodEnter(Object monitor, int site) {
+        throw refuse();
+    }
+
+    @Override
+    public void synchronizedMethodExit(Object monitor, int site) {
+        // never throws, as monitorExit
+    }
+
+    @Override
+    public void await(Object monitor, long timeoutNanos, int site) {
+        throw refuse();
+    }
+
+    @Override
+    public void notify(Object monitor, boolean all, int site) {
+        throw refuse();
+    }
+
+    @Override
+    public boolean join(Thread thread, long timeoutNanos, int site) {
+        throw refuse();
+    }
+
+    @Override
+    public void sleep(long nanos, int site) {
+        throw refuse();
+    }
+
+    @Override
+    public void yield(int site) {
+        throw refuse();
+    }
+
+    @Override
+    public void interrupt(Thread thread, int site) {
+        throw refuse();
+    }
+
+    @Override
+    public boolean isAlive(Thread thread, int site) {
+        throw refuse();
+    }
+
+    @Override
+    public ThreadEvents starting(Thread child) {
+        return null;
+    }
+
+    @Override
+    public void begin() {
+        // runs unmanaged
+    }
+
+    @Override
+    public Throwable end(Throwable uncaught) {
+        Bridge.release();
+        return ScheduleAbortedError.isIn(uncaught) ? null : uncaught;
+    }
+}
