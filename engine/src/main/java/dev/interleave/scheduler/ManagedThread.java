@@ -187,8 +187,9 @@ final class ManagedThread implements ThreadEvents {
             joining = null;
             deadline = NO_DEADLINE;
             if (target.finished) {
+                // It has left run(); only the JVM's own exit work is left, which the exploration waits for later,
+                // off this schedule's path. isAlive() is answered from the model meanwhile.
                 scheduler.record(this, OpKind.JOIN, null, site, null, -1, "thread " + target.id + " ended");
-                target.thread.join(); // it has left run(): only the JVM's own exit work is left
                 return true;
             }
             if (interruptRequested) {

@@ -40,4 +40,8 @@ public final class ScheduleLimits {
     long unwindNanos() {
         return unwindNanos;
     }
+
+    long unwindMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(unwindNanos);
+    }
 }

@@ -39,6 +39,7 @@ public final class Scheduler {
     private volatile long steps;
     private ScheduleFailure failure;
     private Thread engineThread;
+    private TestThread testThread;
     private int unfinished;
     private long clockNanos;
     private long waitOrders;
@@ -50,14 +51,13 @@ public final class Scheduler {
     }
 
     /**
-     * Runs {@code body} as thread 0 of a new schedule and returns once every managed thread has left the code under
-     * test; {@code meanwhile} runs on the calling thread while the schedule does. Called by the engine on a thread
-     * of its own, which is never managed. After a failure every managed thread has been unwound and has ended; after
+     * Runs {@code body} on {@code testThread} as thread 0 of a new schedule and returns once every managed thread
+     * has left the code under test. Called by the engine on a thread of its own, which is never managed. After a failure every managed thread has been unwound and has ended; after
      * a success they may still be exiting in the JVM: {@link ScheduleOutcome#awaitThreadsExited()} waits for that.
      */
-    public ScheduleOutcome run(TestThread testThread, Runnable body, Runnable meanwhile)
-            throws InterruptedException {
+    public ScheduleOutcome run(TestThread testThread, Runnable body) throws InterruptedException {
         engineThread = Thread.currentThread();
+        this.testThread = testThread;
         ManagedThread first;
         synchronized (this) {
             first = register(testThread.thread());
@@ -66,7 +66,6 @@ public final class Scheduler {
         Bridge.activate();
         try {
             testThread.launch(first, body);
-            meanwhile.run();
             superviseUntilDone();
             List<String> leaked = aborted ? unwind() : List.of();
             return new ScheduleOutcome(failure, Collections.unmodifiableList(trace), threadNames(), steps,
@@ -132,7 +131,13 @@ public final class Scheduler {
         }
         long deadline = System.nanoTime() + limits.unwindNanos();
         List<String> leaked = new ArrayList<>();
-        for (ManagedThread thread : all) {
+        if (!testThread.awaitIdle(GRACE_MILLIS)) {
+            testThread.thread().interrupt();
+            if (!testThread.awaitIdle(limits.unwindMillis())) {
+                leaked.add(all.get(0) + StackTraces.format(testThread.thread().getStackTrace(), 8));
+            }
+        }
+        for (ManagedThread thread : all.subList(1, all.size())) {
             if (thread.thread.getState() == Thread.State.NEW) {
                 continue;
             }
@@ -445,9 +450,10 @@ public final class Scheduler {
         LockSupport.unpark(engineThread);
     }
 
+    /** The threads the schedule started (thread 0 lives on for the next schedule). */
     private synchronized List<Thread> realThreads() {
         List<Thread> result = new ArrayList<>();
-        for (ManagedThread thread : threads) {
+        for (ManagedThread thread : threads.subList(1, threads.size())) {
             result.add(thread.thread);
         }
         return result;

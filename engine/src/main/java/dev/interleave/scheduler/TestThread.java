@@ -6,17 +6,31 @@ import dev.interleave.bridge.Bridge;
 import dev.interleave.bridge.ThreadEvents;
 
 /**
- * The thread that runs the test method in one schedule (thread 0). It is started ahead of time and waits until its
- * schedule launches it, so that the cost of starting a thread overlaps the previous schedule instead of adding to
- * every schedule; each schedule still gets a thread of its own, with no state left over from another.
+ * The thread that runs the test method (thread 0), one schedule after another, the way JUnit runs test after test
+ * on one thread: starting a thread per schedule would cost more than the schedule itself. Between schedules it
+ * waits for the next; its interrupt flag is cleared, and each schedule gets a fresh test instance. A schedule that
+ * cannot unwind it leaves it behind, and the exploration starts a new one.
  */
 public final class TestThread implements Runnable {
 
-    private static final Runnable DISCARDED = () -> { };
+    private static final long SPIN_NANOS = 50_000;
 
     private final Thread thread;
-    private volatile Runnable body;
-    private volatile ThreadEvents events;
+    private volatile Job handedOver;
+    private volatile Job launched;
+    private volatile boolean closed;
+
+    /** One schedule's work: whom to report to, what to run, and whether it is over. */
+    private static final class Job {
+        final ThreadEvents events;
+        final Runnable body;
+        volatile boolean done;
+
+        Job(ThreadEvents events, Runnable body) {
+            this.events = events;
+            this.body = body;
+        }
+    }
 
     public TestThread(String name) {
         thread = new Thread(this, name);
@@ -28,36 +42,71 @@ public final class TestThread implements Runnable {
         return thread;
     }
 
-    void launch(ThreadEvents threadEvents, Runnable testBody) {
-        events = threadEvents;
-        body = testBody;
+    /**
+     * Hands the thread its next schedule. The one before has ended in the model already; the thread is at most a few
+     * instructions away from waiting for this one.
+     */
+    void launch(ThreadEvents events, Runnable body) throws InterruptedException {
+        if (!awaitIdle(Long.MAX_VALUE / 2_000_000)) {
+            throw new IllegalStateException("the test thread is still busy with the previous schedule");
+        }
+        Job next = new Job(events, body);
+        launched = next;
+        handedOver = next;
         LockSupport.unpark(thread);
     }
 
-    /** Lets a thread that no schedule will launch end. */
-    public void discard() {
-        body = DISCARDED;
+    /** Waits until the last launched body has returned (or thrown); false if it has not within the time given. */
+    boolean awaitIdle(long millis) throws InterruptedException {
+        Job last = launched;
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (last != null && !last.done && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            LockSupport.parkNanos(this, 10_000);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+        return last == null || last.done;
+    }
+
+    /** Lets the thread end once it is idle. */
+    public void close() {
+        closed = true;
         LockSupport.unpark(thread);
     }
 
     @Override
     public void run() {
-        while (body == null) {
+        while (true) {
+            Job next = awaitJob();
+            if (next == null) {
+                return;
+            }
+            Thread.interrupted(); // no schedule sees an interrupt meant for the one before
+            Bridge.bind(next.events);
+            Throwable thrown = null;
+            try {
+                next.events.begin();
+                next.body.run();
+            } catch (Throwable t) {
+                thrown = t;
+            }
+            next.events.end(thrown);
+            next.done = true;
+        }
+    }
+
+    private Job awaitJob() {
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (handedOver == null && !closed && System.nanoTime() < spinUntil) {
+            Thread.onSpinWait();
+        }
+        while (handedOver == null && !closed) {
             LockSupport.park(this);
         }
-        Runnable testBody = body;
-        if (testBody == DISCARDED) {
-            return;
-        }
-        ThreadEvents threadEvents = events;
-        Bridge.bind(threadEvents);
-        threadEvents.begin();
-        Throwable thrown = null;
-        try {
-            testBody.run();
-        } catch (Throwable t) {
-            thrown = t;
-        }
-        threadEvents.end(thrown);
+        Job next = handedOver;
+        handedOver = null;
+        return next;
     }
 }

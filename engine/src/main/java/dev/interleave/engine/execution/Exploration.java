@@ -62,18 +62,18 @@ public final class Exploration {
         long started = System.nanoTime();
         long steps = 0;
         int schedule = 0;
-        TestThread[] next = {new TestThread(TEST_THREAD_NAME)};
+        TestThread testThread = new TestThread(TEST_THREAD_NAME);
         ScheduleOutcome previous = null;
         try {
             while (schedule < settings.schedules) {
                 schedule++;
                 Object instance = newInstance();
-                TestThread testThread = next[0];
                 Scheduler scheduler = new Scheduler(new RandomStrategy(Seeds.forSchedule(base, schedule)), limits);
-                ScheduleOutcome done = previous;
                 ScheduleOutcome outcome = scheduler.run(testThread,
-                        () -> ReflectionSupport.invokeMethod(method, instance),
-                        () -> startNextWhileThisRuns(next, done));
+                        () -> ReflectionSupport.invokeMethod(method, instance));
+                if (previous != null) {
+                    previous.awaitThreadsExited(); // long gone: it bounds the threads alive to one schedule's
+                }
                 previous = outcome;
                 steps += outcome.steps();
                 if (outcome.failed()) {
@@ -86,27 +86,12 @@ public final class Exploration {
                 }
             }
         } finally {
-            next[0].discard();
+            testThread.close();
             if (previous != null) {
                 previous.awaitThreadsExited();
             }
         }
         publish(settings, schedule, steps, started, "passed");
-    }
-
-    /**
-     * Runs on the engine's thread while a schedule runs on the others: starting the next schedule's test thread
-     * and making sure the schedule before has fully exited cost the schedules nothing on a machine with a spare core.
-     */
-    private static void startNextWhileThisRuns(TestThread[] next, ScheduleOutcome previous) {
-        next[0] = new TestThread(TEST_THREAD_NAME);
-        if (previous != null) {
-            try {
-                previous.awaitThreadsExited();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private FailureReport report(Settings settings, int schedule) {

@@ -64,8 +64,7 @@ public final class CounterBenchmark {
         System.out.printf(Locale.ROOT, "  %-46s %14.0f %22s%n", "floor: start and join the test's thread", floor, "-");
         System.out.println();
         System.out.printf(Locale.ROOT, "  Interleave costs %.1fx the floor per run (target: within 2x of what starting"
-                + " the test's threads costs; Interleave starts 2 threads per schedule: the test's and its own"
-                + " thread 0).%n", floor / interleavePerSecond);
+                + " the test's threads costs).%n", floor / interleavePerSecond);
         System.exit(0);
     }
 
