@@ -48,6 +48,12 @@ public final class CounterBenchmark {
         }
         Arrays.sort(toFirstBug);
 
+        long threadsBefore = Thread.getAllStackTraces().size();
+        long heapBefore = usedHeapAfterGc();
+        Run soak = interleave(launcher, "CounterSample#synchronizedIncrement", 10_000, "11");
+        long threadsAfter = Thread.getAllStackTraces().size();
+        long heapAfter = usedHeapAfterGc();
+
         PlainResult plain = plainRuns(PLAIN_CAP, true);
         double floor = threadStartFloor(50_000);
 
@@ -65,7 +71,20 @@ public final class CounterBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "  Interleave costs %.1fx the floor per run (target: within 2x of what starting"
                 + " the test's threads costs).%n", floor / interleavePerSecond);
+        System.out.printf(Locale.ROOT, "  %d schedules, each starting a thread: live threads %d before, %d after;"
+                + " heap in use after GC %.1f MB before, %.1f MB after.%n", soak.schedules, threadsBefore, threadsAfter, heapBefore / 1e6, heapAfter / 1e6);
         System.exit(0);
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(50);
+            used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
+        }
+        return used;
     }
 
     /** Runs one sample under the engine with a fixed seed and budget. */
