@@ -50,6 +50,10 @@ final class StepText {
                 return "isAlive(" + detail + ")";
             case START:
                 return "start " + detail;
+            case PARK:
+                return "park" + (target.isEmpty() ? "" : " on " + target) + ": " + detail;
+            case UNPARK:
+                return "unpark " + detail;
             default:
                 return event.kind().name().toLowerCase();
         }
@@ -60,6 +64,8 @@ final class StepText {
             case BEGIN:
             case END:
             case START:
+            case PARK:
+            case UNPARK:
                 return "";
             default:
                 return event.site() == Sites.UNKNOWN ? "" : Sites.get(event.site()).location();

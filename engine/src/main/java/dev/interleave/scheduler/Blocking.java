@@ -66,6 +66,10 @@ final class Blocking {
                         + " thread is left to send" + at;
             case JOIN:
                 return thread + " waits for " + thread.joining + " to end (join)" + at;
+            case PARK:
+                return thread + " is parked (LockSupport.park"
+                        + (thread.blockedOn == null ? "" : ", blocker " + names.nameOf(thread.blockedOn))
+                        + ") and no thread is left to unpark it; last" + at;
             default:
                 return thread + " can run" + at;
         }

@@ -85,6 +85,16 @@ final class ForeignThread implements ThreadEvents {
     }
 
     @Override
+    public boolean park(Object blocker, long timeoutNanos) {
+        return false; // the JDK's own threads park as they always do
+    }
+
+    @Override
+    public boolean unpark(Thread thread) {
+        return false;
+    }
+
+    @Override
     public boolean isAlive(Thread thread, int site) {
         throw refuse();
     }

@@ -18,7 +18,7 @@ final class ManagedThread implements ThreadEvents {
 
     /** The operation a thread will perform when it is next chosen, and what makes it possible. */
     enum Pending {
-        BEGIN, RUN, LOCK, WAIT_RETURN, JOIN
+        BEGIN, RUN, LOCK, WAIT_RETURN, JOIN, PARK
     }
 
     static final long NO_DEADLINE = Long.MAX_VALUE;
@@ -34,6 +34,7 @@ final class ManagedThread implements ThreadEvents {
     boolean notified;
     boolean interruptRequested;
     boolean timedOut;
+    boolean permit;           // LockSupport's permit, as unpark() gives it
     long waitOrder;
     int lastSite;
 
@@ -258,6 +259,52 @@ final class ManagedThread implements ThreadEvents {
     }
 
     @Override
+    public boolean park(Object blocker, long timeoutNanos) {
+        if (inScheduler) {
+            return false; // the scheduler's own gate
+        }
+        inScheduler = true;
+        try {
+            if (Thread.currentThread().isInterrupted()) {
+                return true; // park returns at once for an interrupted thread, and leaves the flag set
+            }
+            blockedOn = blocker;
+            interruptRequested = false;
+            timedOut = false;
+            deadline = timeoutNanos < 0 ? NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
+            scheduler.point(this, Pending.PARK, lastSite);
+            String why = permit ? "unparked" : interruptRequested ? "interrupted" : "timed out";
+            permit = false;
+            blockedOn = null;
+            deadline = NO_DEADLINE;
+            scheduler.record(this, OpKind.PARK, null, lastSite, blocker, -1, why);
+            return true;
+        } finally {
+            inScheduler = false;
+        }
+    }
+
+    @Override
+    public boolean unpark(Thread other) {
+        if (inScheduler) {
+            return false; // the scheduler handing the turn over
+        }
+        ManagedThread target = scheduler.managed(other);
+        if (target == null) {
+            return false;
+        }
+        inScheduler = true;
+        try {
+            scheduler.point(this, Pending.RUN, lastSite);
+            target.permit = true;
+            scheduler.record(this, OpKind.UNPARK, null, lastSite, null, -1, "thread " + target.id);
+            return true;
+        } finally {
+            inScheduler = false;
+        }
+    }
+
+    @Override
     public boolean isAlive(Thread other, int site) {
         ManagedThread target = scheduler.managed(other);
         if (target == null) {
@@ -280,6 +327,12 @@ final class ManagedThread implements ThreadEvents {
         }
         scheduler.checkNotAborted();
         Optional<String> jdkStarter = Starters.jdkStarter();
+        if (jdkStarter.isPresent() && jdkStarter.get().startsWith("java.util.concurrent.")) {
+            scheduler.failOnUnmanagedThread(this, "had a thread started by " + jdkStarter.get() + ": thread pools "
+                    + "and executors are not managed in this version, so the tasks they run would escape the "
+                    + "scheduler. Start the test's threads with new Thread(...) or Thread.ofPlatform().");
+            throw new ScheduleAbortedError();
+        }
         if (jdkStarter.isPresent()) {
             return new ForeignThread(scheduler, this, jdkStarter.get());
         }

@@ -17,5 +17,7 @@ public enum OpKind {
     YIELD,
     INTERRUPT,
     IS_ALIVE,
-    START
+    START,
+    PARK,
+    UNPARK
 }

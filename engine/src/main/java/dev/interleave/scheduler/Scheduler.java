@@ -80,36 +80,43 @@ public final class Scheduler {
 
     // ---- supervision, on the engine's thread -------------------------------------------------------------------
 
+    /**
+     * Waits for the schedule to end, watching for what the model cannot see: the running thread blocked in code the
+     * scheduler does not manage, or running for long without reaching a scheduling point. Only a state seen at every
+     * look for the whole bound counts, so a pause of this thread (a GC, a loaded machine) or a hand-off caught
+     * mid-way never does.
+     */
     private void superviseUntilDone() {
-        long lastSteps = -1;
-        long lastProgress = System.nanoTime();
+        long seenSteps = -1;
+        ManagedThread seenThread = null;
+        Thread.State seenState = null;
+        long since = System.nanoTime();
         while (!finished && !aborted) {
             LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(20));
-            long now = System.nanoTime();
-            long seen = steps;
-            if (seen != lastSteps) {
-                lastSteps = seen;
-                lastProgress = now;
-                continue;
-            }
             ManagedThread running = current;
-            if (running == null || running.parked || finished || aborted) {
+            long now = System.nanoTime();
+            long stepsNow = steps;
+            Thread.State state = running == null || running.parked ? null : running.thread.getState();
+            if (stepsNow != seenSteps || running != seenThread || state != seenState || state == null) {
+                seenSteps = stepsNow;
+                seenThread = running;
+                seenState = state;
+                since = now;
                 continue;
             }
-            Thread.State state = running.thread.getState();
-            long stalled = now - lastProgress;
+            long unchanged = now - since;
             boolean blocked = state == Thread.State.BLOCKED || state == Thread.State.WAITING
                     || state == Thread.State.TIMED_WAITING;
-            if (blocked && stalled > limits.blockedNanos()) {
+            if (blocked && unchanged > limits.blockedNanos()) {
                 fail(new ScheduleFailure(ConcurrencyFailure.Kind.UNMANAGED_BLOCKING, running.id, null,
                         running + " is blocked (" + state + ") in code the scheduler does not manage, so no other "
                                 + "thread can run:" + StackTraces.format(running.thread.getStackTrace(), 12)));
-            } else if (state == Thread.State.TERMINATED && stalled > limits.blockedNanos()) {
+            } else if (state == Thread.State.TERMINATED && unchanged > limits.blockedNanos()) {
                 fail(new ScheduleFailure(ConcurrencyFailure.Kind.UNMANAGED_BLOCKING, running.id, null,
                         running + " ended outside the scheduler's view (was it stopped by the JVM?)"));
-            } else if (stalled > limits.stallNanos()) {
+            } else if (state == Thread.State.RUNNABLE && unchanged > limits.stallNanos()) {
                 fail(new ScheduleFailure(ConcurrencyFailure.Kind.HANG, running.id, null,
-                        running + " ran for " + TimeUnit.NANOSECONDS.toSeconds(stalled) + " s without reaching a "
+                        running + " ran for " + TimeUnit.NANOSECONDS.toSeconds(unchanged) + " s without reaching a "
                                 + "scheduling point (a loop over state that is not shared, or work inside the "
                                 + "JDK):" + StackTraces.format(running.thread.getStackTrace(), 12)));
             }
@@ -298,6 +305,8 @@ public final class Scheduler {
                         && monitors.isFreeFor(thread.blockedOn, thread);
             case JOIN:
                 return thread.joining.finished || thread.interruptRequested || thread.timedOut;
+            case PARK:
+                return thread.permit || thread.interruptRequested || thread.timedOut;
             default:
                 return true;
         }
@@ -311,6 +320,7 @@ public final class Scheduler {
                 continue;
             }
             boolean canTimeOut = thread.pending == ManagedThread.Pending.JOIN
+                    || thread.pending == ManagedThread.Pending.PARK
                     || (thread.pending == ManagedThread.Pending.WAIT_RETURN
                     && monitors.isFreeFor(thread.blockedOn, thread));
             if (canTimeOut && (earliest == null || thread.deadline < earliest.deadline)) {

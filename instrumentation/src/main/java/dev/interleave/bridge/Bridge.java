@@ -229,6 +229,17 @@ public final class Bridge {
         }
     }
 
+    /**
+     * Before a call from application code into {@code java.util.concurrent}: those classes are linearizable, so
+     * switching at their operations' boundaries explores the orders their operations can take.
+     */
+    public static void beforeConcurrentCall(int site) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.yield(site);
+        }
+    }
+
     public static void onSpinWait(int site) {
         ThreadEvents events = current();
         if (events == null) {
@@ -249,6 +260,35 @@ public final class Bridge {
     public static boolean isAlive(Thread thread, int site) {
         ThreadEvents events = current();
         return events == null ? thread.isAlive() : events.isAlive(requireNonNull(thread), site);
+    }
+
+    // ---- LockSupport, called from advice in java.util.concurrent.locks.LockSupport: true skips the JDK's code -----
+
+    public static boolean park(Object blocker) {
+        ThreadEvents events = current();
+        return events != null && events.park(blocker, -1);
+    }
+
+    public static boolean parkNanos(Object blocker, long nanos) {
+        ThreadEvents events = current();
+        if (events == null) {
+            return false;
+        }
+        return nanos <= 0 || events.park(blocker, nanos); // a non-positive timeout returns at once, as in the JDK
+    }
+
+    public static boolean parkUntil(Object blocker, long deadlineMillis) {
+        ThreadEvents events = current();
+        if (events == null) {
+            return false;
+        }
+        long nanos = TimeUnit.MILLISECONDS.toNanos(deadlineMillis - System.currentTimeMillis());
+        return nanos <= 0 || events.park(blocker, nanos);
+    }
+
+    public static boolean unpark(Thread thread) {
+        ThreadEvents events = current();
+        return events != null && thread != null && events.unpark(thread);
     }
 
     // ---- thread life cycle, called from advice in java.lang.Thread and its subclasses --------------------------

@@ -46,6 +46,15 @@ public interface ThreadEvents {
     /** {@code thread.interrupt()}; the bridge sets the real interrupt flag after this returns. */
     void interrupt(Thread thread, int site);
 
+    /**
+     * {@code LockSupport.park...}: returns true when the scheduler modelled the park (the JDK's own must then not
+     * run), false when the real one must run (the scheduler's own parking).
+     */
+    boolean park(Object blocker, long timeoutNanos);
+
+    /** {@code LockSupport.unpark(thread)}: true when modelled, false when the real one must run. */
+    boolean unpark(Thread thread);
+
     /** {@code thread.isAlive()}, answered from the scheduler's model. */
     boolean isAlive(Thread thread, int site);
 

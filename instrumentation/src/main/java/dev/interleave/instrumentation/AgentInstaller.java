@@ -8,6 +8,7 @@ import dev.interleave.bridge.Bridge;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
@@ -16,6 +17,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
 /**
@@ -101,6 +103,17 @@ public final class AgentInstaller {
                                 .on(named("start").and(takesNoArguments())))
                         .visit(Advice.to(ThreadAdvice.Run.class, advice())
                                 .on(named("run").and(takesNoArguments()))))
+                .type(named("java.util.concurrent.locks.LockSupport"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(parkAdvice(LockSupportAdvice.Park.class, "park"))
+                        .visit(parkAdvice(LockSupportAdvice.ParkBlocker.class, "park", Object.class))
+                        .visit(parkAdvice(LockSupportAdvice.ParkNanos.class, "parkNanos", long.class))
+                        .visit(parkAdvice(LockSupportAdvice.ParkNanosBlocker.class, "parkNanos", Object.class,
+                                long.class))
+                        .visit(parkAdvice(LockSupportAdvice.ParkUntil.class, "parkUntil", long.class))
+                        .visit(parkAdvice(LockSupportAdvice.ParkUntilBlocker.class, "parkUntil", Object.class,
+                                long.class))
+                        .visit(parkAdvice(LockSupportAdvice.Unpark.class, "unpark", Thread.class)))
                 .type(named("java.lang.VirtualThread")) // JDK 21+: overrides start(), so it needs its own advice
                 .transform((builder, type, loader, module, domain) -> builder
                         .visit(Advice.to(ThreadAdvice.Start.class, advice()).on(named("start"))))
@@ -111,13 +124,19 @@ public final class AgentInstaller {
                 .transform((builder, type, loader, module, domain) -> withRunHooks(
                         builder.visit(new SchedulingPoints(false)), type))
                 .installOn(instrumentation);
-        if (!log.isInstrumented(Thread.class)) {
-            failure = new AgentUnavailableException("Interleave could not instrument java.lang.Thread"
-                    + log.failure(Thread.class).map(e -> " (" + e + ")").orElse(""), null);
+        if (!log.isInstrumented(Thread.class) || !log.isInstrumented(java.util.concurrent.locks.LockSupport.class)) {
+            failure = new AgentUnavailableException("Interleave could not instrument java.lang.Thread and "
+                    + "java.util.concurrent.locks.LockSupport"
+                    + log.failure(Thread.class).or(() -> log.failure(java.util.concurrent.locks.LockSupport.class))
+                            .map(e -> " (" + e + ")").orElse(""), null);
             throw failure;
         }
         installation = new Installation(instrumentation, log);
         return installation;
+    }
+
+    private static AsmVisitorWrapper parkAdvice(Class<?> advice, String method, Class<?>... parameters) {
+        return Advice.to(advice, advice()).on(named(method).and(takesArguments(parameters)));
     }
 
     private static ClassFileLocator advice() {

@@ -276,6 +276,9 @@ final class MethodRewriter extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+        if (owner.startsWith("java/util/concurrent/") && !name.equals("<init>")) {
+            callBridge("beforeConcurrentCall", "(I)V", "call " + simpleName(owner) + "." + name + "()");
+        }
         if (!replaceCall(opcode, owner, name, descriptor)) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         }

@@ -26,7 +26,7 @@ class SamplesTests {
 
     private static final List<Class<?>> SAMPLES = List.of(CounterSample.class, CheckThenActSample.class,
             OverSynchronizedSample.class, PipeSample.class, LockOrderSample.class, LazyInitSample.class,
-            HalfWrittenPairSample.class, WaitNotifySample.class);
+            HalfWrittenPairSample.class, WaitNotifySample.class, ConcurrentLocksSample.class);
 
     private static final List<String> SEEDS = List.of("1", "2026", "interleave");
 
@@ -48,7 +48,8 @@ class SamplesTests {
         TestExecutionResult result = run(sample, method, seed);
         BugSample bug = method.getAnnotation(BugSample.class);
         if (bug == null) {
-            assertThat(result.getStatus()).as("%s must pass", method.getName())
+            assertThat(result.getStatus()).as("%s must pass, but: %s", method.getName(),
+                    result.getThrowable().map(Throwable::getMessage).orElse(""))
                     .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
             return;
         }
