@@ -24,6 +24,7 @@ public final class Scheduler {
 
     private static final long SPIN_NANOS = 20_000;
     private static final long GRACE_MILLIS = 200;
+    private static final int MIN_LOOKS = 10;
 
     private final SchedulingStrategy strategy;
     private final ScheduleLimits limits;
@@ -91,6 +92,7 @@ public final class Scheduler {
         ManagedThread seenThread = null;
         Thread.State seenState = null;
         long since = System.nanoTime();
+        int looks = 0;
         while (!finished && !aborted) {
             LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(20));
             ManagedThread running = current;
@@ -102,7 +104,11 @@ public final class Scheduler {
                 seenThread = running;
                 seenState = state;
                 since = now;
+                looks = 0;
                 continue;
+            }
+            if (++looks < MIN_LOOKS) {
+                continue; // one look after a long pause of this thread proves nothing
             }
             long unchanged = now - since;
             boolean blocked = state == Thread.State.BLOCKED || state == Thread.State.WAITING
