@@ -1,0 +1,29 @@
+package dev.interleave.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interleave.ConcurrencyFailure;
+import dev.interleave.fixtures.Unmanageable;
+import org.junit.jupiter.api.Test;
+
+class UnmanagedTests {
+
+    @Test
+    void refusesThreadPoolsWithTheFix() {
+        ConcurrencyFailure failure = EngineRuns.run(Unmanageable.class, "usesAThreadPool").failure();
+
+        assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.UNMANAGED_THREAD);
+        assertThat(failure.getMessage())
+                .contains("had a thread started by java.util.concurrent.ThreadPoolExecutor")
+                .contains("Start the test's threads with new Thread(...)");
+    }
+
+    @Test
+    void reportsBlockingInsideTheJdkInsteadOfHanging() {
+        ConcurrencyFailure failure = EngineRuns.run(Unmanageable.class, "readsAPipeNobodyWrites").failure();
+
+        assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.UNMANAGED_BLOCKING);
+        assertThat(failure.getMessage()).contains("thread 0 (interleave-test) is blocked (TIMED_WAITING)")
+                .contains("java.io.PipedInputStream.read");
+    }
+}
