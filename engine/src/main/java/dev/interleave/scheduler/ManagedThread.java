@@ -1,5 +1,6 @@
 package dev.interleave.scheduler;
 
+import java.util.List;
 import java.util.Optional;
 
 import dev.interleave.bridge.AccessKind;
@@ -326,15 +327,16 @@ final class ManagedThread implements ThreadEvents {
             return null; // a second start() fails in the JVM as it should
         }
         scheduler.checkNotAborted();
-        Optional<String> jdkStarter = Starters.jdkStarter();
-        if (jdkStarter.isPresent() && jdkStarter.get().startsWith("java.util.concurrent.")) {
-            scheduler.failOnUnmanagedThread(this, "had a thread started by " + jdkStarter.get() + ": thread pools "
-                    + "and executors are not managed in this version, so the tasks they run would escape the "
-                    + "scheduler. Start the test's threads with new Thread(...) or Thread.ofPlatform().");
+        List<String> jdkStarters = Starters.jdkStarters();
+        Optional<String> taskRunner = Starters.taskRunner(jdkStarters);
+        if (taskRunner.isPresent()) {
+            scheduler.failOnUnmanagedThread(this, "had a thread started by " + taskRunner.get() + ": thread pools, "
+                    + "executors and timers are not managed in this version, so the tasks they run would escape "
+                    + "the scheduler. Start the test's threads with new Thread(...) or Thread.ofPlatform().");
             throw new ScheduleAbortedError();
         }
-        if (jdkStarter.isPresent()) {
-            return new ForeignThread(scheduler, this, jdkStarter.get());
+        if (!jdkStarters.isEmpty()) {
+            return new ForeignThread(scheduler, this, jdkStarters.get(0));
         }
         if (child.getClass().getName().equals("java.lang.VirtualThread")) {
             scheduler.failOnUnmanagedThread(this, "started a virtual thread (" + child + "), which Interleave "

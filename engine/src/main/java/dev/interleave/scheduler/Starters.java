@@ -1,6 +1,8 @@
 package dev.interleave.scheduler;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Who called {@code Thread.start()}: application code (directly, or through a {@code Thread.Builder}), or JDK code
@@ -14,22 +16,30 @@ final class Starters {
     private Starters() {
     }
 
-    /** The JDK class that started the thread, or empty when application code did. */
-    static Optional<String> jdkStarter() {
+    /**
+     * The JDK classes between {@code Thread.start} and the nearest application code, outermost last: empty when
+     * application code started the thread itself.
+     */
+    static List<String> jdkStarters() {
         return WALKER.walk(frames -> frames
                 .dropWhile(frame -> frame.getClassName().startsWith("dev.interleave.scheduler.")
                         || frame.getClassName().startsWith("dev.interleave.bridge."))
                 .dropWhile(Starters::isStartOrBuilder)
-                .findFirst()
                 .map(StackWalker.StackFrame::getClassName)
-                .filter(Starters::isJdk));
+                .takeWhile(Starters::isJdk)
+                .collect(Collectors.toList()));
+    }
+
+    /** A thread pool, executor or timer: JDK code that runs the test's tasks on threads of its own. */
+    static Optional<String> taskRunner(List<String> starters) {
+        return starters.stream().filter(name -> name.startsWith("java.util.")).findFirst();
     }
 
     /** {@code Thread.start()} itself, and the {@code Thread.Builder}s that application code starts threads with. */
     private static boolean isStartOrBuilder(StackWalker.StackFrame frame) {
         String className = frame.getClassName();
-        return ((className.equals("java.lang.Thread") || className.equals("java.lang.VirtualThread"))
-                && frame.getMethodName().equals("start"))
+        return ((className.equals("java.lang.Thread") || className.equals("java.lang.VirtualThread")
+                || className.equals("java.lang.System$2")) && frame.getMethodName().equals("start"))
                 || className.startsWith("java.lang.ThreadBuilders");
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.interleave.ConcurrencyFailure;
 import dev.interleave.fixtures.Unmanageable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 
 class UnmanagedTests {
 
@@ -16,6 +18,16 @@ class UnmanagedTests {
         assertThat(failure.getMessage())
                 .contains("had a thread started by java.util.concurrent.ThreadPoolExecutor")
                 .contains("Start the test's threads with new Thread(...)");
+    }
+
+    @Test
+    @EnabledForJreRange(min = JRE.JAVA_21)
+    void refusesVirtualThreadsWithTheFix() {
+        ConcurrencyFailure failure = EngineRuns.run(Unmanageable.class, "startsAVirtualThread").failure();
+
+        assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.UNMANAGED_THREAD);
+        assertThat(failure.getMessage()).contains("started a virtual thread")
+                .contains("start platform threads instead: new Thread(...) or Thread.ofPlatform().start(...)");
     }
 
     @Test

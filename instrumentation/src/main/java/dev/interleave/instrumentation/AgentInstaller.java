@@ -99,8 +99,8 @@ public final class AgentInstaller {
                 .ignore(isSynthetic().or(nameStartsWith("net.bytebuddy.")))
                 .type(named("java.lang.Thread"))
                 .transform((builder, type, loader, module, domain) -> builder
-                        .visit(Advice.to(ThreadAdvice.Start.class, advice())
-                                .on(named("start").and(takesNoArguments())))
+                        // JDK 21+ starts pool threads through start(ThreadContainer); the advice is idempotent
+                        .visit(Advice.to(ThreadAdvice.Start.class, advice()).on(named("start")))
                         .visit(Advice.to(ThreadAdvice.Run.class, advice())
                                 .on(named("run").and(takesNoArguments()))))
                 .type(named("java.util.concurrent.locks.LockSupport"))
