@@ -13,8 +13,14 @@ public final class ScheduleLimits {
     private final long blockedNanos;
     private final long stallNanos;
     private final long unwindNanos;
+    private final long deadline;
 
     public ScheduleLimits(int maxSteps, long blockedMillis, long stallMillis, long unwindMillis) {
+        this(maxSteps, blockedMillis, stallMillis, unwindMillis, Long.MAX_VALUE);
+    }
+
+    private ScheduleLimits(int maxSteps, long blockedMillis, long stallMillis, long unwindMillis, long deadline) {
+        this.deadline = deadline;
         this.maxSteps = maxSteps;
         this.blockedNanos = TimeUnit.MILLISECONDS.toNanos(blockedMillis);
         this.stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMillis);
@@ -23,6 +29,19 @@ public final class ScheduleLimits {
 
     public static ScheduleLimits withMaxSteps(int maxSteps) {
         return new ScheduleLimits(maxSteps, 1_000, 10_000, 5_000);
+    }
+
+    /**
+     * The same limits, with a wall-clock deadline ({@link System#nanoTime()}) for the whole exploration, as a
+     * {@code @Timeout} sets it: a schedule still running then is stopped.
+     */
+    public ScheduleLimits withDeadline(long nanoTime) {
+        return new ScheduleLimits(maxSteps, blockedNanos / 1_000_000, stallNanos / 1_000_000,
+                unwindNanos / 1_000_000, nanoTime);
+    }
+
+    public boolean isPast(long nanoTime) {
+        return deadline != Long.MAX_VALUE && nanoTime - deadline > 0;
     }
 
     public int maxSteps() {

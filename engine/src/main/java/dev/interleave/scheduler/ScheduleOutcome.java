@@ -13,9 +13,12 @@ public final class ScheduleOutcome {
     private final List<String> leakedThreads;
     private final List<Thread> threads;
 
-    ScheduleOutcome(ScheduleFailure failure, List<TraceEvent> trace, List<String> threadNames, long steps,
+    private final boolean timedOut;
+
+    ScheduleOutcome(ScheduleFailure failure, boolean timedOut, List<TraceEvent> trace, List<String> threadNames, long steps,
             int decisions, List<String> leakedThreads, List<Thread> threads) {
         this.failure = failure;
+        this.timedOut = timedOut;
         this.trace = trace;
         this.threadNames = threadNames;
         this.steps = steps;
@@ -38,6 +41,11 @@ public final class ScheduleOutcome {
 
     public boolean failed() {
         return failure != null;
+    }
+
+    /** The exploration's deadline stopped this schedule before it ended. */
+    public boolean timedOut() {
+        return timedOut;
     }
 
     public ScheduleFailure failure() {

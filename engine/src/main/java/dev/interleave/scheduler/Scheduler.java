@@ -38,6 +38,7 @@ public final class Scheduler {
     private volatile boolean aborted;
     private volatile boolean finished;
     private volatile long steps;
+    private boolean timedOut;
     private ScheduleFailure failure;
     private Thread engineThread;
     private TestThread testThread;
@@ -69,7 +70,7 @@ public final class Scheduler {
             testThread.launch(first, body);
             superviseUntilDone();
             List<String> leaked = aborted ? unwind() : List.of();
-            return new ScheduleOutcome(failure, Collections.unmodifiableList(trace), threadNames(), steps,
+            return new ScheduleOutcome(failure, timedOut, Collections.unmodifiableList(trace), threadNames(), steps,
                     decisions, leaked, realThreads());
         } finally {
             for (ManagedThread thread : threads) {
@@ -97,6 +98,10 @@ public final class Scheduler {
             LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(20));
             ManagedThread running = current;
             long now = System.nanoTime();
+            if (limits.isPast(now)) {
+                stopForDeadline();
+                break;
+            }
             long stepsNow = steps;
             Thread.State state = running == null || running.parked ? null : running.thread.getState();
             if (stepsNow != seenSteps || running != seenThread || state != seenState || state == null) {
@@ -452,6 +457,14 @@ public final class Scheduler {
         if (aborted) {
             throw new ScheduleAbortedError();
         }
+    }
+
+    /** The exploration ran out of time: the schedule is abandoned, but it did not fail. */
+    private synchronized void stopForDeadline() {
+        if (failure == null) {
+            timedOut = true;
+        }
+        aborted = true;
     }
 
     void failOnUnmanagedThread(ManagedThread starter, String what) {

@@ -1,9 +1,11 @@
 package dev.interleave.engine.descriptor;
 
 import java.lang.reflect.Method;
+import java.util.Set;
 
 import dev.interleave.engine.execution.Exploration;
 import dev.interleave.engine.execution.InterleaveExecutionContext;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -19,7 +21,8 @@ public final class ConcurrencyMethodDescriptor extends AbstractTestDescriptor
     private final Method method;
 
     public ConcurrencyMethodDescriptor(UniqueId uniqueId, Class<?> testClass, Method method) {
-        super(uniqueId, method.getName() + "()", MethodSource.from(testClass, method));
+        super(uniqueId, JupiterAnnotations.displayName(method, method.getName() + "()"),
+                MethodSource.from(testClass, method));
         this.testClass = testClass;
         this.method = method;
     }
@@ -31,6 +34,18 @@ public final class ConcurrencyMethodDescriptor extends AbstractTestDescriptor
     @Override
     public Type getType() {
         return Type.TEST;
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        Set<TestTag> tags = JupiterAnnotations.tags(method);
+        getParent().ifPresent(parent -> tags.addAll(parent.getTags()));
+        return tags;
+    }
+
+    @Override
+    public SkipResult shouldBeSkipped(InterleaveExecutionContext context) {
+        return JupiterAnnotations.skipResult(method, method.toString());
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.interleave.engine.discovery;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +29,10 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
  */
 public final class ConcurrencyTestResolver implements SelectorResolver {
 
-    /** Whether a class can hold {@code @ConcurrencyTest} methods that this engine runs. */
+    /**
+     * Whether a class holds {@code @ConcurrencyTest} methods that this engine runs, or static nested classes that
+     * do (Surefire never selects nested classes itself: they are found through the class that encloses them).
+     */
     public static boolean isTestClass(Class<?> candidate) {
         int modifiers = candidate.getModifiers();
         if (Modifier.isAbstract(modifiers) || candidate.isInterface() || candidate.isAnonymousClass()
@@ -35,7 +40,18 @@ public final class ConcurrencyTestResolver implements SelectorResolver {
                 || (candidate.getEnclosingClass() != null && !Modifier.isStatic(modifiers))) {
             return false;
         }
-        return !testMethods(candidate).isEmpty();
+        return !testMethods(candidate).isEmpty() || !nestedTestClasses(candidate).isEmpty();
+    }
+
+    static List<Class<?>> nestedTestClasses(Class<?> testClass) {
+        List<Class<?>> nested = new ArrayList<>();
+        for (Class<?> member : testClass.getDeclaredClasses()) {
+            if (isTestClass(member)) {
+                nested.add(member);
+            }
+        }
+        nested.sort(Comparator.comparing(Class::getName));
+        return nested;
     }
 
     static List<Method> testMethods(Class<?> testClass) {
@@ -50,8 +66,13 @@ public final class ConcurrencyTestResolver implements SelectorResolver {
         if (!isTestClass(testClass)) {
             return Resolution.unresolved();
         }
-        return context.addToParent(parent -> Optional.of(classDescriptor(parent.getUniqueId(), testClass)))
-                .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> methodSelectors(testClass))))
+        Class<?> enclosing = testClass.getEnclosingClass();
+        Optional<ConcurrencyClassDescriptor> descriptor = enclosing != null && isTestClass(enclosing)
+                ? context.addToParent(() -> DiscoverySelectors.selectClass(enclosing),
+                        parent -> Optional.of(classDescriptor(parent.getUniqueId(), testClass)))
+                : context.addToParent(parent -> Optional.of(classDescriptor(parent.getUniqueId(), testClass)));
+        return descriptor
+                .map(found -> Resolution.match(Match.exact(found, () -> childSelectors(testClass))))
                 .orElse(Resolution.unresolved());
     }
 
@@ -93,10 +114,13 @@ public final class ConcurrencyTestResolver implements SelectorResolver {
                 testClass);
     }
 
-    private static Set<DiscoverySelector> methodSelectors(Class<?> testClass) {
+    private static Set<DiscoverySelector> childSelectors(Class<?> testClass) {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
         for (Method method : testMethods(testClass)) {
             selectors.add(DiscoverySelectors.selectMethod(testClass, method));
+        }
+        for (Class<?> nested : nestedTestClasses(testClass)) {
+            selectors.add(DiscoverySelectors.selectClass(nested));
         }
         return selectors;
     }

@@ -2,8 +2,12 @@ package dev.interleave.engine.execution;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 
 import dev.interleave.ConcurrencyTest;
@@ -15,6 +19,7 @@ import dev.interleave.scheduler.Scheduler;
 import dev.interleave.scheduler.TestThread;
 import dev.interleave.strategy.RandomStrategy;
 import dev.interleave.strategy.Seeds;
+import org.junit.jupiter.api.Timeout;
 import org.junit.platform.commons.JUnitException;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -42,7 +47,7 @@ public final class Exploration {
         this.descriptor = descriptor;
     }
 
-    public void run() throws InterruptedException {
+    public void run() throws InterruptedException, TimeoutException {
         checkSignature();
         ConcurrencyTest annotation = AnnotationSupport.findAnnotation(method, ConcurrencyTest.class)
                 .orElseThrow(() -> new JUnitException(method + " is not annotated with @ConcurrencyTest"));
@@ -56,21 +61,31 @@ public final class Exploration {
                     + " Interleave; use " + Strategy.RANDOM);
         }
         AgentStatus.requireInstrumented(testClass);
+        LifecycleMethods lifecycle = LifecycleMethods.of(testClass);
 
         long base = Seeds.parse(settings.seed);
-        ScheduleLimits limits = ScheduleLimits.withMaxSteps(settings.maxSteps);
         long started = System.nanoTime();
+        Optional<Duration> timeout = timeout();
+        ScheduleLimits limits = ScheduleLimits.withMaxSteps(settings.maxSteps);
+        if (timeout.isPresent()) {
+            limits = limits.withDeadline(started + timeout.get().toNanos());
+        }
         long steps = 0;
         int schedule = 0;
         TestThread testThread = new TestThread(TEST_THREAD_NAME);
         ScheduleOutcome previous = null;
         try {
             while (schedule < settings.schedules) {
+                if (limits.isPast(System.nanoTime())) {
+                    throw timedOut(settings, schedule, timeout.get(), steps, started);
+                }
                 schedule++;
                 Object instance = newInstance();
                 Scheduler scheduler = new Scheduler(new RandomStrategy(Seeds.forSchedule(base, schedule)), limits);
-                ScheduleOutcome outcome = scheduler.run(testThread,
-                        () -> ReflectionSupport.invokeMethod(method, instance));
+                ScheduleOutcome outcome = scheduler.run(testThread, lifecycle.aroundTest(instance, method));
+                if (outcome.timedOut()) {
+                    throw timedOut(settings, schedule - 1, timeout.get(), steps, started);
+                }
                 if (previous != null) {
                     previous.awaitThreadsExited(); // long gone: it bounds the threads alive to one schedule's
                 }
@@ -78,6 +93,12 @@ public final class Exploration {
                 steps += outcome.steps();
                 if (outcome.failed()) {
                     publish(settings, schedule, steps, started, "failed");
+                    Throwable cause = outcome.failure().cause();
+                    if (outcome.failure().thread() == 0 && cause instanceof LifecycleMethodFailure) {
+                        throw new LifecycleMethodFailure(cause.getMessage() + "\n(in schedule " + schedule
+                                + " of the exploration with seed " + settings.seed + "; -D" + Settings.SEED + "="
+                                + settings.seed + " runs it again)", cause.getCause());
+                    }
                     throw report(settings, schedule).toFailure(outcome);
                 }
                 if (!outcome.leakedThreads().isEmpty()) {
@@ -92,6 +113,21 @@ public final class Exploration {
             }
         }
         publish(settings, schedule, steps, started, "passed");
+    }
+
+    /** Jupiter's {@code @Timeout}, on the method or its class: a wall-clock bound for the whole exploration. */
+    private Optional<Duration> timeout() {
+        Optional<Timeout> annotation = AnnotationSupport.findAnnotation(method, Timeout.class)
+                .or(() -> AnnotationSupport.findAnnotation(testClass, Timeout.class));
+        return annotation.map(t -> Duration.ofNanos(t.unit().toNanos(t.value())));
+    }
+
+    private TimeoutException timedOut(Settings settings, int schedulesDone, Duration timeout, long steps,
+            long started) {
+        publish(settings, schedulesDone, steps, started, "timed out");
+        return new TimeoutException(method.getName() + "() timed out after " + timeout.toMillis() + " ms (@Timeout)"
+                + " with " + schedulesDone + " of " + settings.schedules + " schedules explored, none failing (seed "
+                + settings.seed + "); lower interleave.schedules or raise the timeout");
     }
 
     private FailureReport report(Settings settings, int schedule) {
@@ -109,6 +145,9 @@ public final class Exploration {
         entries.put("interleave.steps", Long.toString(steps));
         entries.put("interleave.millis", Long.toString(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entries));
+        System.out.printf(Locale.ROOT, "[interleave] %s.%s(): %s, %d schedules, strategy %s, seed %s, %.2f s%n",
+                testClass.getSimpleName(), method.getName(), verdict, schedules, settings.strategy, settings.seed,
+                (System.nanoTime() - started) / 1e9);
     }
 
     private Object newInstance() {
