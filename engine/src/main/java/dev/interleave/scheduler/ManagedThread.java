@@ -189,9 +189,10 @@ final class ManagedThread implements ThreadEvents {
             joining = null;
             deadline = NO_DEADLINE;
             if (target.finished) {
-                // It has left run(); only the JVM's own exit work is left, which the exploration waits for later,
-                // off this schedule's path. isAlive() is answered from the model meanwhile.
                 scheduler.record(this, OpKind.JOIN, null, site, null, -1, "thread " + target.id + " ended");
+                // It has left run(); only the JVM's own exit work is left. Waiting for it keeps join()'s promise:
+                // afterwards the thread is TERMINATED, for getState() and for JDK code that asks isAlive().
+                target.thread.join();
                 return true;
             }
             if (interruptRequested) {

@@ -2,32 +2,43 @@ package dev.interleave.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
+import dev.interleave.fixtures.JoinSemantics;
 import dev.interleave.fixtures.VirtualTimeAndInterrupts;
 import org.junit.jupiter.api.Test;
 
+/** What the scheduler models besides shared accesses and monitors: time, interrupts, the end of a thread. */
 class ModelTests {
 
     @Test
     void sleepsAndTimedWaitsRunOnVirtualTime() {
         EngineRuns run = EngineRuns.run(VirtualTimeAndInterrupts.class, "sleepsAndTimedWaitsCostNoWallTime");
 
-        assertThat(run.passed()).as("%s", run.result).isTrue();
-        assertThat(run.entries).containsEntry("interleave.schedules", "50");
-        // 50 schedules that each sleep 60 s and wait 30 s: only virtual time can make that fit in a minute
-        assertThat(Long.parseLong(run.entries.get("interleave.millis"))).isLessThan(60_000);
+        run.assertPassedAll(50);
+        // 50 schedules, each with two minutes of sleep and a 30-second wait that times out: well over an hour of
+        // virtual time, which only virtual time can fit into a fraction of one real minute.
+        assertThat(run.wallTime).isLessThan(Duration.ofSeconds(20));
     }
 
     @Test
-    void anInterruptWakesAThreadInWait() {
-        EngineRuns run = EngineRuns.run(VirtualTimeAndInterrupts.class, "interruptWakesAWaitingThread");
-
-        assertThat(run.passed()).as("%s", run.result).isTrue();
+    void anInterruptWakesAThreadInWaitWithInterruptedException() {
+        EngineRuns.run(VirtualTimeAndInterrupts.class, "interruptWakesAWaitingThread").assertPassedAll(200);
     }
 
     @Test
     void aTimedJoinReturnsWhileTheThreadCannotEnd() {
-        EngineRuns run = EngineRuns.run(VirtualTimeAndInterrupts.class, "joinWithATimeoutReturnsWhenTheThreadIsStuck");
+        EngineRuns.run(VirtualTimeAndInterrupts.class, "joinWithATimeoutReturnsWhenTheThreadIsStuck")
+                .assertPassedAll(200);
+    }
 
-        assertThat(run.passed()).as("%s", run.result).isTrue();
+    @Test
+    void aJoinedThreadIsNoLongerAlive() {
+        EngineRuns.run(JoinSemantics.class, "isAliveIsFalseAfterJoin").assertPassedAll(300);
+    }
+
+    @Test
+    void aJoinedThreadIsTerminated() {
+        EngineRuns.run(JoinSemantics.class, "stateIsTerminatedAfterJoin").assertPassedAll(300);
     }
 }

@@ -1,19 +1,19 @@
 package dev.interleave.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.interleave.fixtures.Misconfigured;
 import org.junit.jupiter.api.Test;
 
+/** The annotation's attributes, their {@code interleave.*} overrides, and what happens when either is wrong. */
 class SettingsTests {
 
     @Test
     void annotationAttributesApplyWhenNoParameterIsGiven() {
-        EngineRuns run = EngineRuns.run(Misconfigured.class, "plain");
+        EngineRuns run = EngineRuns.run(Misconfigured.class, "plain").assertPassedAll(25);
 
-        assertThat(run.passed()).isTrue();
-        assertThat(run.entries).containsEntry("interleave.schedules", "25").containsEntry("interleave.seed", "4")
-                .containsEntry("interleave.strategy", "RANDOM");
+        assertThat(run.entries).containsEntry("interleave.seed", "4").containsEntry("interleave.strategy", "RANDOM");
     }
 
     @Test
@@ -21,8 +21,8 @@ class SettingsTests {
         EngineRuns run = EngineRuns.run(Misconfigured.class, "plain",
                 "interleave.schedules", "7", "interleave.seed", "cli", "interleave.strategy", "random");
 
-        assertThat(run.passed()).isTrue();
-        assertThat(run.entries).containsEntry("interleave.schedules", "7").containsEntry("interleave.seed", "cli");
+        run.assertPassedAll(7);
+        assertThat(run.entries).containsEntry("interleave.seed", "cli").containsEntry("interleave.strategy", "RANDOM");
     }
 
     @Test
@@ -30,15 +30,21 @@ class SettingsTests {
         EngineRuns run = EngineRuns.run(Misconfigured.class, "plain", "interleave.seed", " ",
                 "interleave.schedules", "");
 
-        assertThat(run.entries).containsEntry("interleave.schedules", "25").containsEntry("interleave.seed", "4");
+        run.assertPassedAll(25);
+        assertThat(run.entries).containsEntry("interleave.seed", "4");
     }
 
     @Test
-    void rejectsANegativeCountSayingWhatToGive() {
+    void rejectsANegativeScheduleCountSayingWhatToGive() {
+        assertThat(EngineRuns.run(Misconfigured.class, "plain", "interleave.schedules", "-3").throwable())
+                .hasMessageContaining("must be a positive count")
+                .hasMessage("-Dinterleave.schedules=-3 must be a positive count; give one such as 1000");
         assertThat(EngineRuns.run(Misconfigured.class, "negativeSchedules").throwable())
                 .hasMessage("@ConcurrencyTest(schedules = -1) must be a positive count; give one such as 1000");
-        assertThat(EngineRuns.run(Misconfigured.class, "plain", "interleave.schedules", "-3").throwable())
-                .hasMessage("-Dinterleave.schedules=-3 must be a positive count; give one such as 1000");
+    }
+
+    @Test
+    void rejectsACountThatIsNotANumber() {
         assertThat(EngineRuns.run(Misconfigured.class, "plain", "interleave.maxSteps", "lots").throwable())
                 .hasMessage("-Dinterleave.maxSteps=lots is not a whole number; give a positive count such as 1000");
     }
@@ -46,33 +52,52 @@ class SettingsTests {
     @Test
     void rejectsAnUnknownStrategyListingTheKnownOnes() {
         assertThat(EngineRuns.run(Misconfigured.class, "plain", "interleave.strategy", "bogus").throwable())
+                .hasMessageContaining("bogus")
+                .hasMessageContaining("RANDOM").hasMessageContaining("PCT").hasMessageContaining("POS")
+                .hasMessageContaining("EXHAUSTIVE")
                 .hasMessage("-Dinterleave.strategy=bogus is not a strategy; use one of [RANDOM, PCT, POS, EXHAUSTIVE]");
     }
 
     @Test
-    void saysClearlyWhatThisVersionCannotDoYet() {
+    void saysClearlyThatAStrategyOtherThanRandomIsNotAvailableYet() {
+        assertThat(EngineRuns.run(Misconfigured.class, "plain", "interleave.strategy", "PCT").throwable())
+                .hasMessageContaining("the PCT strategy is not available in this version")
+                .hasMessageContaining("use RANDOM");
         assertThat(EngineRuns.run(Misconfigured.class, "notYetAvailableStrategy").throwable())
-                .hasMessageContaining("the PCT strategy is not available in this version").hasMessageContaining("RANDOM");
-        assertThat(EngineRuns.run(Misconfigured.class, "replayRequested").throwable())
-                .hasMessageContaining("replaying a schedule file (target/interleave/some.schedule) is not available")
-                .hasMessageContaining("-Dinterleave.seed=");
+                .hasMessageContaining("the PCT strategy is not available in this version")
+                .hasMessageContaining("use RANDOM");
     }
 
     @Test
-    void rejectsMethodsThatCannotBeATest() {
+    void saysClearlyThatReplayingIsNotAvailableYet() {
+        assertThat(EngineRuns.run(Misconfigured.class, "replayRequested").throwable())
+                .hasMessageContaining("replaying a schedule file (target/interleave/some.schedule) is not available")
+                .hasMessageContaining("-Dinterleave.seed=");
+        assertThat(EngineRuns.run(Misconfigured.class, "plain", "interleave.replay", "failing.schedule").throwable())
+                .hasMessageContaining("replaying a schedule file (failing.schedule) is not available");
+    }
+
+    @Test
+    void rejectsAStaticMethod() {
         assertThat(EngineRuns.run(Misconfigured.class, "staticMethod").throwable())
+                .hasMessageContaining("staticMethod()")
                 .hasMessageContaining("is static; a @ConcurrencyTest method must be an instance method without"
                         + " parameters that returns void");
     }
 
     @Test
-    void rejectsMethodsWithParameters() {
-        var results = org.junit.platform.testkit.engine.EngineTestKit.engine("interleave")
-                .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod(Misconfigured.class,
-                        "takesAParameter", "int"))
-                .execute();
-        assertThat(results.testEvents().failed().list()).singleElement().satisfies(event -> assertThat(
-                event.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable())
-                .get().extracting(Throwable::getMessage).asString().contains("takes parameters"));
+    void rejectsAMethodWithAParameter() {
+        assertThat(EngineRuns.run(selectMethod(Misconfigured.class, "takesAParameter", "int")).throwable())
+                .hasMessageContaining("takesAParameter(int)")
+                .hasMessageContaining("takes parameters; a @ConcurrencyTest method must be an instance method"
+                        + " without parameters that returns void");
+    }
+
+    @Test
+    void rejectsAPrivateMethodAndOneThatReturnsAValue() {
+        assertThat(EngineRuns.run(Misconfigured.class, "privateMethod").throwable())
+                .hasMessageContaining("is private; a @ConcurrencyTest method must be");
+        assertThat(EngineRuns.run(Misconfigured.class, "returnsAValue").throwable())
+                .hasMessageContaining("does not return void; a @ConcurrencyTest method must be");
     }
 }

@@ -1,7 +1,9 @@
 package dev.interleave.engine.descriptor;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.interleave.engine.execution.Exploration;
 import dev.interleave.engine.execution.InterleaveExecutionContext;
@@ -27,8 +29,10 @@ public final class ConcurrencyMethodDescriptor extends AbstractTestDescriptor
         this.method = method;
     }
 
+    /** The method's part of a unique id, as Jupiter writes it: {@code count()}, {@code count(int)}. */
     public static String segmentValue(Method method) {
-        return method.getName() + "()";
+        return method.getName() + "(" + Arrays.stream(method.getParameterTypes()).map(Class::getTypeName)
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     @Override

@@ -101,9 +101,11 @@ public final class ConcurrencyTestResolver implements SelectorResolver {
         }
         if (last.getType().equals(ConcurrencyMethodDescriptor.SEGMENT) && segments.size() >= 2) {
             UniqueId.Segment owner = segments.get(segments.size() - 2);
-            if (owner.getType().equals(ConcurrencyClassDescriptor.SEGMENT)) {
-                String methodName = last.getValue().replace("()", "");
-                return Resolution.selectors(Set.of(DiscoverySelectors.selectMethod(owner.getValue(), methodName)));
+            String value = last.getValue();
+            int open = value.indexOf('(');
+            if (owner.getType().equals(ConcurrencyClassDescriptor.SEGMENT) && open > 0 && value.endsWith(")")) {
+                return Resolution.selectors(Set.of(DiscoverySelectors.selectMethod(owner.getValue(),
+                        value.substring(0, open), value.substring(open + 1, value.length() - 1))));
             }
         }
         return Resolution.unresolved();
