@@ -26,6 +26,7 @@ public final class CounterBenchmark {
 
     private static final int SCHEDULES = Integer.getInteger("benchmark.schedules", 5_000);
     private static final int SEEDS = Integer.getInteger("benchmark.seeds", 20);
+    private static final int ROUNDS = 3;
     private static final int PLAIN_CAP = Integer.getInteger("benchmark.plainCap", 200_000);
 
     private CounterBenchmark() {
@@ -38,8 +39,12 @@ public final class CounterBenchmark {
         plainRuns(20_000, false);
         threadStartFloor(20_000);
 
-        Run correct = interleave(launcher, "CounterSample#synchronizedIncrement", SCHEDULES, "7");
-        double interleavePerSecond = correct.schedules / correct.seconds;
+        // Best of three, for Interleave and for the floor alike: a shared machine only ever slows a run down.
+        double interleavePerSecond = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            Run correct = interleave(launcher, "CounterSample#synchronizedIncrement", SCHEDULES, "7");
+            interleavePerSecond = Math.max(interleavePerSecond, correct.schedules / correct.seconds);
+        }
 
         int[] toFirstBug = new int[SEEDS];
         for (int seed = 0; seed < SEEDS; seed++) {
@@ -55,12 +60,16 @@ public final class CounterBenchmark {
         long heapAfter = usedHeapAfterGc();
 
         PlainResult plain = plainRuns(PLAIN_CAP, true);
-        double floor = threadStartFloor(50_000);
+        double floor = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            floor = Math.max(floor, threadStartFloor(20_000));
+        }
 
         System.out.println("Seed 002 counter: two threads, read-increment-write, no lock (JDK "
                 + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores)");
         System.out.println();
         System.out.printf(Locale.ROOT, "  %-46s %14s %22s%n", "", "runs per second", "runs to first failure");
+        System.out.printf(Locale.ROOT, "  %-46s %14s %22s%n", "", "(best of " + ROUNDS + ")", "");
         System.out.printf(Locale.ROOT, "  %-46s %14.0f %22s%n", "Interleave (RANDOM), correct counter", interleavePerSecond,
                 "-");
         System.out.printf(Locale.ROOT, "  %-46s %14s %22s%n", "Interleave (RANDOM), lost update, " + SEEDS + " seeds", "-",
