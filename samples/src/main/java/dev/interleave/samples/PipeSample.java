@@ -40,16 +40,21 @@ public class PipeSample {
         out.send(value + 1);
     }
 
-    @BugSample(ConcurrencyFailure.Kind.DEADLOCK)
-    @ConcurrencyTest
-    void bothSidesReceiveFirst() throws InterruptedException {
-        Thread other = new Thread(() -> {
+    /** The other end of the pipe: receives, then answers. */
+    private Thread otherSide() {
+        return new Thread(() -> {
             try {
                 receiveThenSend(toOther, toMain);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    @BugSample(ConcurrencyFailure.Kind.DEADLOCK)
+    @ConcurrencyTest
+    void bothSidesReceiveFirst() throws InterruptedException {
+        Thread other = otherSide();
         other.start();
         receiveThenSend(toMain, toOther);
         other.join();
@@ -57,13 +62,7 @@ public class PipeSample {
 
     @ConcurrencyTest
     void oneSideSendsFirst() throws InterruptedException {
-        Thread other = new Thread(() -> {
-            try {
-                receiveThenSend(toOther, toMain);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread other = otherSide();
         other.start();
         toOther.send(1);
         received = toMain.recv();

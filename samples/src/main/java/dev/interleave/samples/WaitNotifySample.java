@@ -56,11 +56,10 @@ public class WaitNotifySample {
         });
     }
 
-    @BugSample(ConcurrencyFailure.Kind.EXCEPTION)
-    @ConcurrencyTest
-    void waitUnderIf() throws InterruptedException {
-        Thread first = consumer(this::takeWithIf);
-        Thread second = consumer(this::takeWithIf);
+    /** Two consumers wait for items, the test thread puts two. */
+    private void twoConsumersTwoItems(Interruptible take) throws InterruptedException {
+        Thread first = consumer(take);
+        Thread second = consumer(take);
         first.start();
         second.start();
         put(1);
@@ -70,17 +69,15 @@ public class WaitNotifySample {
         assertEquals(2, taken);
     }
 
+    @BugSample(ConcurrencyFailure.Kind.EXCEPTION)
+    @ConcurrencyTest
+    void waitUnderIf() throws InterruptedException {
+        twoConsumersTwoItems(this::takeWithIf);
+    }
+
     @ConcurrencyTest
     void waitUnderWhile() throws InterruptedException {
-        Thread first = consumer(this::takeWithWhile);
-        Thread second = consumer(this::takeWithWhile);
-        first.start();
-        second.start();
-        put(1);
-        put(2);
-        first.join();
-        second.join();
-        assertEquals(2, taken);
+        twoConsumersTwoItems(this::takeWithWhile);
     }
 
     @BugSample(ConcurrencyFailure.Kind.DEADLOCK)
