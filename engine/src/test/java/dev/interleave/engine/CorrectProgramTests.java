@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interleave.fixtures.CorrectPrograms;
 import dev.interleave.fixtures.JoinSemantics;
+import dev.interleave.fixtures.PollingLoops;
 import org.junit.jupiter.api.Test;
 
 /** Correct programs pass every schedule they are given, and the engine says how many it ran. */
@@ -21,6 +22,12 @@ class CorrectProgramTests {
     @Test
     void aWaitNotifyHandOffInAWhileLoopPassesEverySchedule() {
         EngineRuns.run(CorrectPrograms.class, "waitNotifyHandOff").assertPassedAll(300);
+    }
+
+    @Test
+    void loopsThatPollThreadSafeJdkObjectsLetTheOtherThreadRun() {
+        EngineRuns.run(PollingLoops.class, "pollsASynchronizedList").assertPassedAll(200);
+        EngineRuns.run(PollingLoops.class, "pollsAConcurrentQueueAndAnAtomicFlag").assertPassedAll(200);
     }
 
     @Test

@@ -230,10 +230,11 @@ public final class Bridge {
     }
 
     /**
-     * Before a call from application code into {@code java.util.concurrent}: those classes are linearizable, so
-     * switching at their operations' boundaries explores the orders their operations can take.
+     * Before a call from application code into the JDK's collections or {@code java.util.concurrent}, whose own
+     * code runs without scheduling points: switching at the operations' boundaries explores the orders the
+     * operations can take (for the concurrent classes, which are linearizable, all of them).
      */
-    public static void beforeConcurrentCall(int site) {
+    public static void beforeLibraryCall(int site) {
         ThreadEvents events = current();
         if (events != null) {
             events.yield(site);

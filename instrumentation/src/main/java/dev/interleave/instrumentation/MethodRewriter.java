@@ -276,8 +276,8 @@ final class MethodRewriter extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-        if (owner.startsWith("java/util/concurrent/") && !name.equals("<init>")) {
-            callBridge("beforeConcurrentCall", "(I)V", "call " + simpleName(owner) + "." + name + "()");
+        if (isSharedLibraryCall(owner, name)) {
+            callBridge("beforeLibraryCall", "(I)V", "call " + simpleName(owner) + "." + name + "()");
         }
         if (!replaceCall(opcode, owner, name, descriptor)) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
@@ -289,6 +289,18 @@ final class MethodRewriter extends MethodVisitor {
                 pendingNews--;
             }
         }
+    }
+
+    /**
+     * A call into the JDK's collections and {@code java.util.concurrent}: their code is not instrumented, so
+     * without a scheduling point at the call a loop that polls one ({@code while (queue.isEmpty())}) would never
+     * let another thread run. Utility classes that hold no shared state are left out.
+     */
+    private static boolean isSharedLibraryCall(String owner, String name) {
+        return owner.startsWith("java/util/") && !name.equals("<init>")
+                && !owner.startsWith("java/util/function/") && !owner.startsWith("java/util/stream/")
+                && !owner.equals("java/util/Objects") && !owner.equals("java/util/Arrays")
+                && !owner.equals("java/util/Optional") && !owner.startsWith("java/util/regex/");
     }
 
     private boolean replaceCall(int opcode, String owner, String name, String descriptor) {
