@@ -3,6 +3,7 @@ package dev.interleave.samples;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -77,7 +78,13 @@ public final class Demo {
                 .build();
         Launcher launcher = LauncherFactory.create();
         Collector collector = new Collector();
-        launcher.execute(request, collector);
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream())); // the summary below says it all
+        try {
+            launcher.execute(request, collector);
+        } finally {
+            System.setOut(console);
+        }
         return collector.results;
     }
 

@@ -145,9 +145,9 @@ public final class Exploration {
         entries.put("interleave.steps", Long.toString(steps));
         entries.put("interleave.millis", Long.toString(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entries));
-        System.out.printf(Locale.ROOT, "[interleave] %s.%s(): %s, %d schedules, strategy %s, seed %s, %.2f s%n",
-                testClass.getSimpleName(), method.getName(), verdict, schedules, settings.strategy, settings.seed,
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf(Locale.ROOT, "[interleave] %s.%s(): %s, %d schedule%s, strategy %s, seed %s, %.2f s%n",
+                testClass.getSimpleName(), method.getName(), verdict, schedules, schedules == 1 ? "" : "s",
+                settings.strategy, settings.seed, (System.nanoTime() - started) / 1e9);
     }
 
     private Object newInstance() {
