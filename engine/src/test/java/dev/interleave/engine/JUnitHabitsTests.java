@@ -40,7 +40,16 @@ class JUnitHabitsTests {
         assertThat(Lifecycle.BEFORE_ALL.get() - beforeAll).isEqualTo(1);
         assertThat(Lifecycle.AFTER_ALL.get() - afterAll).isEqualTo(1);
         assertThat(Lifecycle.ORDERS).hasSize(40)
-                .containsOnly("base set-up, set-up, test, tear-down, base tear-down");
+                .containsOnly("interface set-up, base set-up, set-up, test, tear-down, base tear-down");
+    }
+
+    @Test
+    void aClassThatCannotBeInstrumentedFailsLoudlyWithTheFix() {
+        Throwable thrown = EngineRuns.run(NotInstrumentable.class, "neverExplored").throwable();
+
+        assertThat(thrown).hasMessageStartingWith("Interleave could not instrument "
+                        + "dev.interleave.engine.NotInstrumentable")
+                .hasMessageContaining("-javaagent:${dev.interleave:interleave-instrumentation:jar}");
     }
 
     @Test
