@@ -43,7 +43,7 @@ public @interface ConcurrencyTest {
     String seed() default "";
 
     /** How many scheduling points one schedule may pass before it is reported as a livelock or hang. */
-    int maxSteps() default 20_000;
+    int maxSteps() default 1_000_000;
 
     /**
      * A schedule file to replay instead of exploring. Not available in this version: a test that sets it fails

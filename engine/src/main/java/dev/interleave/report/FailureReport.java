@@ -44,8 +44,8 @@ public final class FailureReport {
                 .append(seed).append(" -Dinterleave.strategy=").append(strategy)
                 .append("\n  (the same seed explores the same schedules in the same order; this is number ")
                 .append(schedule).append(")")
-                .append("\n\nInterleaving, ").append(outcome.trace().size())
-                .append(outcome.trace().size() == 1 ? " step" : " steps")
+                .append("\n\nInterleaving, ").append(outcome.traceSize())
+                .append(outcome.traceSize() == 1 ? " step" : " steps")
                 .append(" (thread 0 runs the test method):\n")
                 .append(InterleavingTable.render(outcome.trace(), outcome.threadNames()));
         if (!outcome.leakedThreads().isEmpty()) {

@@ -31,17 +31,21 @@ public final class InterleavingTable {
         }
         header[threads + 1] = "where";
         boolean trimmed = trace.size() > HEAD + TAIL + 1;
+        int previousStep = 0;
         for (int i = 0; i < trace.size(); i++) {
             if (trimmed && i == HEAD) {
-                String[] gap = new String[threads + 2];
-                gap[0] = "...";
-                gap[1] = (trace.size() - HEAD - TAIL) + " steps not shown";
-                rows.add(gap);
                 i = trace.size() - TAIL;
             }
             TraceEvent event = trace.get(i);
+            if (event.step() > previousStep + 1) {
+                String[] gap = new String[threads + 2];
+                gap[0] = "...";
+                gap[1] = (event.step() - previousStep - 1) + " steps not shown";
+                rows.add(gap);
+            }
+            previousStep = event.step();
             String[] row = new String[threads + 2];
-            row[0] = Integer.toString(i + 1);
+            row[0] = Integer.toString(event.step());
             row[event.thread() + 1] = clip(StepText.what(event, names));
             row[threads + 1] = StepText.where(event);
             rows.add(row);

@@ -15,10 +15,13 @@ public final class ScheduleOutcome {
 
     private final boolean timedOut;
 
-    ScheduleOutcome(ScheduleFailure failure, boolean timedOut, List<TraceEvent> trace, List<String> threadNames, long steps,
+    private final int traceSize;
+
+    ScheduleOutcome(ScheduleFailure failure, boolean timedOut, List<TraceEvent> trace, int traceSize, List<String> threadNames, long steps,
             int decisions, List<String> leakedThreads, List<Thread> threads) {
         this.failure = failure;
         this.timedOut = timedOut;
+        this.traceSize = traceSize;
         this.trace = trace;
         this.threadNames = threadNames;
         this.steps = steps;
@@ -52,8 +55,14 @@ public final class ScheduleOutcome {
         return failure;
     }
 
+    /** The steps kept for the report: the first and the last of a long schedule (see {@link #traceSize()}). */
     public List<TraceEvent> trace() {
         return trace;
+    }
+
+    /** How many steps the schedule took. */
+    public int traceSize() {
+        return traceSize;
     }
 
     /** The names of the managed threads, by id. */

@@ -1,7 +1,6 @@
 package dev.interleave.scheduler;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ public final class Scheduler {
     private final List<ManagedThread> threads = new ArrayList<>();
     private final Map<Thread, ManagedThread> byThread = new IdentityHashMap<>();
     private final Monitors monitors = new Monitors();
-    private final List<TraceEvent> trace = new ArrayList<>();
+    private final Trace trace = new Trace();
     private int[] enabled = new int[4];
 
     private volatile ManagedThread current;
@@ -71,7 +70,7 @@ public final class Scheduler {
             testThread.launch(first, body);
             superviseUntilDone();
             List<String> leaked = aborted ? unwind() : List.of();
-            return new ScheduleOutcome(failure, timedOut, Collections.unmodifiableList(trace), threadNames(), steps,
+            return new ScheduleOutcome(failure, timedOut, trace.kept(), trace.size(), threadNames(), steps,
                     decisions, leaked, realThreads());
         } finally {
             for (ManagedThread thread : threads) {
@@ -431,7 +430,7 @@ public final class Scheduler {
     }
 
     List<TraceEvent> trace() {
-        return trace;
+        return trace.kept();
     }
 
     int maxSteps() {
@@ -440,7 +439,7 @@ public final class Scheduler {
 
     void record(ManagedThread thread, OpKind kind, AccessKind access, int site, Object target, int index,
             String detail) {
-        trace.add(new TraceEvent(thread.id, kind, access, site, target, index, detail));
+        trace.add(new TraceEvent(trace.size() + 1, thread.id, kind, access, site, target, index, detail));
     }
 
     long nextWaitOrder() {

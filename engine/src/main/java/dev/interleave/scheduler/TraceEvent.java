@@ -9,6 +9,7 @@ import dev.interleave.bridge.AccessKind;
  */
 public final class TraceEvent {
 
+    private final int step;
     private final int thread;
     private final OpKind kind;
     private final AccessKind access;
@@ -17,7 +18,9 @@ public final class TraceEvent {
     private final int index;
     private final String detail;
 
-    TraceEvent(int thread, OpKind kind, AccessKind access, int site, Object target, int index, String detail) {
+    TraceEvent(int step, int thread, OpKind kind, AccessKind access, int site, Object target, int index,
+            String detail) {
+        this.step = step;
         this.thread = thread;
         this.kind = kind;
         this.access = access;
@@ -25,6 +28,11 @@ public final class TraceEvent {
         this.target = target;
         this.index = index;
         this.detail = detail;
+    }
+
+    /** This step's number in its schedule, counting from 1. */
+    public int step() {
+        return step;
     }
 
     public int thread() {
