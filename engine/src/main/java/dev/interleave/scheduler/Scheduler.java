@@ -246,19 +246,19 @@ public final class Scheduler {
             unfinished--;
         }
         if (aborted) {
-            wakeEngineIfAllEnded();
+            wakeEngine();
             return;
         }
         if (uncaught != null && !ScheduleAbortedError.isIn(uncaught)) {
             record(self, OpKind.END, null, self.lastSite, null, -1, "threw " + uncaught.getClass().getSimpleName());
             fail(new ScheduleFailure(ConcurrencyFailure.Kind.EXCEPTION, self.id, uncaught, null));
-            wakeEngineIfAllEnded();
+            wakeEngine();
             return;
         }
         record(self, OpKind.END, null, self.lastSite, null, -1, null);
         if (unfinished == 0) {
             finished = true;
-            LockSupport.unpark(engineThread);
+            wakeEngine();
             return;
         }
         ManagedThread next = decide(self);
@@ -267,7 +267,7 @@ public final class Scheduler {
         }
     }
 
-    private void wakeEngineIfAllEnded() {
+    private void wakeEngine() {
         LockSupport.unpark(engineThread);
     }
 

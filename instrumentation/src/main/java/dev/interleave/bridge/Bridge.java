@@ -33,7 +33,7 @@ public final class Bridge {
     }
 
     /** {@code thread} will be managed by {@code events} from the moment it enters {@code run()}. */
-    public static void expect(Thread thread, ThreadEvents events) {
+    private static void expect(Thread thread, ThreadEvents events) {
         synchronized (EXPECTED) {
             EXPECTED.put(thread, events);
         }

@@ -131,7 +131,7 @@ public final class AgentInstaller {
                             .map(e -> " (" + e + ")").orElse(""), null);
             throw failure;
         }
-        installation = new Installation(instrumentation, log);
+        installation = new Installation(log);
         return installation;
     }
 
@@ -155,20 +155,14 @@ public final class AgentInstaller {
     /** The agent as installed: which classes it instrumented. */
     public static final class Installation {
 
-        private final Instrumentation instrumentation;
         private final TransformationLog log;
 
-        Installation(Instrumentation instrumentation, TransformationLog log) {
-            this.instrumentation = instrumentation;
+        Installation(TransformationLog log) {
             this.log = log;
         }
 
         public TransformationLog log() {
             return log;
-        }
-
-        Instrumentation instrumentation() {
-            return instrumentation;
         }
     }
 }
