@@ -127,7 +127,8 @@ public final class Scheduler {
             if (blocked && unchanged > limits.blockedNanos()) {
                 fail(new ScheduleFailure(ConcurrencyFailure.Kind.UNMANAGED_BLOCKING, running.id, null,
                         running + " is blocked (" + state + ") in code the scheduler does not manage, so no other "
-                                + "thread can run:" + StackTraces.format(running.thread.getStackTrace(), 12)));
+                                + "thread can run:" + StackTraces.format(running.thread.getStackTrace(), 12)
+                                + othersOutsideTheirGates(running)));
             } else if (state == Thread.State.TERMINATED && unchanged > limits.blockedNanos()) {
                 fail(new ScheduleFailure(ConcurrencyFailure.Kind.UNMANAGED_BLOCKING, running.id, null,
                         running + " ended outside the scheduler's view (was it stopped by the JVM?)"));
@@ -152,6 +153,10 @@ public final class Scheduler {
         }
         for (ManagedThread thread : all) {
             LockSupport.unpark(thread.thread);
+            Object monitor = thread.realWaitMonitor;
+            if (monitor != null) {
+                notifyFromAside(monitor);
+            }
         }
         long deadline = System.nanoTime() + limits.unwindNanos();
         List<String> leaked = new ArrayList<>();
@@ -176,6 +181,37 @@ public final class Scheduler {
             }
         }
         return leaked;
+    }
+
+    /** The stacks of the schedule's other threads that are alive and not waiting for their turn. */
+    private String othersOutsideTheirGates(ManagedThread running) {
+        StringBuilder text = new StringBuilder();
+        List<ManagedThread> all;
+        synchronized (this) {
+            all = new ArrayList<>(threads);
+        }
+        for (ManagedThread thread : all) {
+            if (thread != running && !thread.parked && thread.thread.isAlive()) {
+                text.append("\n").append(thread).append(" is ").append(thread.thread.getState())
+                        .append(thread.finished ? " after it ended" : "").append(':')
+                        .append(StackTraces.format(thread.thread.getStackTrace(), 8));
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * Wakes the threads waiting in {@code monitor} from a thread of its own: the monitor may still be held by a
+     * thread that is unwinding, and the engine must never wait for a monitor of the code under test.
+     */
+    private static void notifyFromAside(Object monitor) {
+        Thread notifier = new Thread(() -> {
+            synchronized (monitor) {
+                monitor.notifyAll();
+            }
+        }, "interleave-unwind");
+        notifier.setDaemon(true);
+        notifier.start();
     }
 
     // ---- scheduling points, on the running managed thread ------------------------------------------------------
@@ -214,11 +250,12 @@ public final class Scheduler {
             boolean interrupted = false;
             self.parked = true;
             // The thread holds the monitor (wait() is called inside synchronized): waiting on it releases it for
-            // real, so the next thread can take it. The timeout only bounds how long an abandoned schedule waits.
+            // real, so the next thread can take it. It wakes only when a hand-off (or an abort) notifies it: a
+            // thread that woke by itself could take the monitor while the thread handing over waits for it.
             synchronized (monitor) {
                 while (current != self && !aborted) {
                     try {
-                        monitor.wait(50);
+                        monitor.wait();
                     } catch (InterruptedException e) {
                         interrupted = true;
                     }
@@ -352,14 +389,17 @@ public final class Scheduler {
     }
 
     private void switchTo(ManagedThread next) {
-        current = next;
         Object monitor = next.realWaitMonitor;
-        if (monitor != null) {
-            synchronized (monitor) {
-                monitor.notifyAll();
-            }
-        } else {
+        if (monitor == null) {
+            current = next;
             LockSupport.unpark(next.thread);
+            return;
+        }
+        // The turn is handed over inside the monitor: a waiter that some earlier notifyAll woke can only see that
+        // it is its turn once this thread has let the monitor go, so this thread never waits for a waiter that ran on.
+        synchronized (monitor) {
+            current = next;
+            monitor.notifyAll();
         }
     }
 
