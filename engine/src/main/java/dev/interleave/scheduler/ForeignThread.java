@@ -80,6 +80,16 @@ final class ForeignThread implements ThreadEvents {
     }
 
     @Override
+    public void libraryCall(int site) {
+        throw refuse();
+    }
+
+    @Override
+    public void libraryReturn() {
+        // nothing to undo
+    }
+
+    @Override
     public void interrupt(Thread thread, int site) {
         throw refuse();
     }

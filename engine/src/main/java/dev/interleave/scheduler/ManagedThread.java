@@ -44,6 +44,7 @@ final class ManagedThread implements ThreadEvents {
     Object realWaitMonitor;   // set while parked in the monitor's real wait()
     private int runDepth;
     private int unmodelledLocks;
+    private int libraryCalls;
     private boolean inScheduler;
 
     ManagedThread(int id, Thread thread, Scheduler scheduler) {
@@ -52,9 +53,12 @@ final class ManagedThread implements ThreadEvents {
         this.scheduler = scheduler;
     }
 
-    /** Inside a synchronized method of a class loaded before the agent: the scheduler must not switch away. */
+    /**
+     * Inside a synchronized method of a class loaded before the agent, or inside a call into the JDK's libraries:
+     * the scheduler must not switch away from this thread while it can run.
+     */
     boolean holdsUnmodelledLock() {
-        return unmodelledLocks > 0;
+        return unmodelledLocks > 0 || libraryCalls > 0;
     }
 
     // ---- the bridge's events --------------------------------------------------------------------------------
@@ -241,6 +245,22 @@ final class ManagedThread implements ThreadEvents {
             scheduler.record(this, OpKind.YIELD, null, site, null, -1, null);
         } finally {
             inScheduler = false;
+        }
+    }
+
+    @Override
+    public void libraryCall(int site) {
+        if (inScheduler) {
+            return;
+        }
+        this.yield(site);
+        libraryCalls++;
+    }
+
+    @Override
+    public void libraryReturn() {
+        if (!inScheduler && libraryCalls > 0) {
+            libraryCalls--;
         }
     }
 

@@ -237,7 +237,15 @@ public final class Bridge {
     public static void beforeLibraryCall(int site) {
         ThreadEvents events = current();
         if (events != null) {
-            events.yield(site);
+            events.libraryCall(site);
+        }
+    }
+
+    /** After a call announced by {@link #beforeLibraryCall} returned normally. */
+    public static void afterLibraryCall() {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.libraryReturn();
         }
     }
 

@@ -43,6 +43,16 @@ public interface ThreadEvents {
     /** {@code Thread.yield()} or {@code Thread.onSpinWait()}. */
     void yield(int site);
 
+    /**
+     * About to call into the JDK's collections or {@code java.util.concurrent}: a scheduling point, after which the
+     * call runs as one step until {@link #libraryReturn()}, even where it calls back into test code (the JDK may
+     * hold locks of its own meanwhile, which the scheduler cannot see).
+     */
+    void libraryCall(int site);
+
+    /** A call announced by {@link #libraryCall} returned. */
+    void libraryReturn();
+
     /** {@code thread.interrupt()}; the bridge sets the real interrupt flag after this returns. */
     void interrupt(Thread thread, int site);
 

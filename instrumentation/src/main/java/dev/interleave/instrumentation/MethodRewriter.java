@@ -276,11 +276,17 @@ final class MethodRewriter extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-        if (isSharedLibraryCall(owner, name)) {
+        boolean libraryCall = isSharedLibraryCall(owner, name);
+        if (libraryCall) {
             callBridge("beforeLibraryCall", "(I)V", "call " + simpleName(owner) + "." + name + "()");
         }
         if (!replaceCall(opcode, owner, name, descriptor)) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+        if (libraryCall) {
+            // Leaves the call's result on the stack as it is. A call that throws skips it: the thread then stays
+            // unpreemptible, which explores less but never blocks it behind a lock the JDK kept.
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "afterLibraryCall", "()V", false);
         }
         if (constructor && !superConstructorCalled && opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
             if (pendingNews == 0) {
