@@ -1,5 +1,8 @@
 package dev.interleave;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import org.apiguardian.api.API;
 
 /**
@@ -29,12 +32,19 @@ public class ConcurrencyFailure extends AssertionError {
     private final Kind kind;
     private final String seed;
     private final int schedule;
+    private final transient Path scheduleFile;
 
     public ConcurrencyFailure(Kind kind, String seed, int schedule, String message, Throwable cause) {
+        this(kind, seed, schedule, null, message, cause);
+    }
+
+    public ConcurrencyFailure(Kind kind, String seed, int schedule, Path scheduleFile, String message,
+            Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.seed = seed;
         this.schedule = schedule;
+        this.scheduleFile = scheduleFile;
     }
 
     public Kind kind() {
@@ -49,5 +59,13 @@ public class ConcurrencyFailure extends AssertionError {
     /** The number of the failing schedule, counting from 1. */
     public int schedule() {
         return schedule;
+    }
+
+    /**
+     * The schedule file that replays this failure exactly: the one it was saved to, or the one it was replayed
+     * from; empty when none could be written.
+     */
+    public Optional<Path> scheduleFile() {
+        return Optional.ofNullable(scheduleFile);
     }
 }

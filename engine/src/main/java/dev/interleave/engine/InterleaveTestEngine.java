@@ -40,6 +40,11 @@ public final class InterleaveTestEngine extends HierarchicalTestEngine<Interleav
     }
 
     @Override
+    public Optional<String> getVersion() {
+        return Optional.of(FrameworkVersion.current());
+    }
+
+    @Override
     public Optional<String> getGroupId() {
         return Optional.of("dev.interleave");
     }

@@ -1,5 +1,6 @@
 package dev.interleave.report;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import dev.interleave.ConcurrencyFailure;
@@ -8,8 +9,8 @@ import dev.interleave.scheduler.ScheduleOutcome;
 import dev.interleave.scheduler.ThreadLabel;
 
 /**
- * Turns a failed schedule into the failure a user reads: what failed, the strategy and seed, how to run it again,
- * and the interleaving that led there.
+ * Turns a failed schedule into the failure a user reads: what failed, the strategy and seed, the schedule file and
+ * the command lines that run it again, and the interleaving that led there.
  */
 public final class FailureReport {
 
@@ -19,6 +20,9 @@ public final class FailureReport {
     private final String seed;
     private final int schedule;
     private final int schedules;
+    private Path savedTo;
+    private String notSaved;
+    private Path replayedFrom;
 
     /**
      * @param testName     how the test is named in the headline, {@code CounterTest.lostUpdate()}
@@ -34,13 +38,47 @@ public final class FailureReport {
         this.schedules = schedules;
     }
 
+    /** The failing schedule was saved to {@code file}. */
+    public FailureReport savedTo(Path file) {
+        this.savedTo = file;
+        return this;
+    }
+
+    /** The failing schedule could not be saved, for {@code reason}. */
+    public FailureReport notSaved(String reason) {
+        this.notSaved = reason;
+        return this;
+    }
+
+    /** The failure came from replaying {@code file}, not from exploring. */
+    public FailureReport replayedFrom(Path file) {
+        this.replayedFrom = file;
+        return this;
+    }
+
     public ConcurrencyFailure toFailure(ScheduleOutcome outcome) {
         ScheduleFailure failure = outcome.failure();
         StringBuilder text = new StringBuilder(headline(failure, outcome.threadNames()));
-        text.append("\n\n").append(testName).append(" failed in schedule ").append(schedule).append(" of at most ")
-                .append(schedules).append(" (strategy ").append(strategy).append(", seed ").append(seed)
-                .append(").")
-                .append("\nRun it again: mvn test -Dtest=").append(replayTarget).append(" -Dinterleave.seed=")
+        text.append("\n\n").append(testName);
+        if (replayedFrom != null) {
+            text.append(" failed when replaying ").append(replayedFrom).append(",\n  recorded in schedule ")
+                    .append(schedule).append(" of an exploration (strategy ").append(strategy).append(", seed ")
+                    .append(seed).append(").");
+        } else {
+            text.append(" failed in schedule ").append(schedule).append(" of at most ").append(schedules)
+                    .append(" (strategy ").append(strategy).append(", seed ").append(seed).append(").");
+        }
+        Path file = replayedFrom != null ? replayedFrom : savedTo;
+        if (savedTo != null) {
+            text.append("\nSchedule saved: ").append(savedTo);
+        } else if (notSaved != null) {
+            text.append("\nThe schedule was not saved: ").append(notSaved);
+        }
+        if (file != null) {
+            text.append("\nReplay it exactly: mvn test -Dtest=").append(replayTarget).append(" -Dinterleave.replay=")
+                    .append(file);
+        }
+        text.append("\nRun it again: mvn test -Dtest=").append(replayTarget).append(" -Dinterleave.seed=")
                 .append(seed).append(" -Dinterleave.strategy=").append(strategy)
                 .append("\n  (the same seed explores the same schedules in the same order; this is number ")
                 .append(schedule).append(")")
@@ -52,7 +90,12 @@ public final class FailureReport {
             text.append("\nThreads that could not be stopped afterwards:");
             outcome.leakedThreads().forEach(thread -> text.append("\n  ").append(thread));
         }
-        return new ConcurrencyFailure(failure.kind(), seed, schedule, text.toString(), failure.cause());
+        return new ConcurrencyFailure(failure.kind(), seed, schedule, file, text.toString(), failure.cause());
+    }
+
+    /** The failure's first line, as a schedule file keeps it. */
+    public static String headline(ScheduleOutcome outcome) {
+        return headline(outcome.failure(), outcome.threadNames());
     }
 
     private static String headline(ScheduleFailure failure, List<String> threadNames) {

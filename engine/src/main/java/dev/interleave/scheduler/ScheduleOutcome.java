@@ -16,9 +16,14 @@ public final class ScheduleOutcome {
     private final boolean timedOut;
 
     private final int traceSize;
+    private final ScheduleRecording recording;
+    private final String divergence;
 
-    ScheduleOutcome(ScheduleFailure failure, boolean timedOut, List<TraceEvent> trace, int traceSize, List<String> threadNames, long steps,
-            int decisions, List<String> leakedThreads, List<Thread> threads) {
+    ScheduleOutcome(ScheduleFailure failure, boolean timedOut, List<TraceEvent> trace, int traceSize,
+            List<String> threadNames, long steps, int decisions, List<String> leakedThreads, List<Thread> threads,
+            ScheduleRecording recording, String divergence) {
+        this.recording = recording;
+        this.divergence = divergence;
         this.failure = failure;
         this.timedOut = timedOut;
         this.traceSize = traceSize;
@@ -77,6 +82,16 @@ public final class ScheduleOutcome {
     /** How many scheduling points had more than one thread to choose from. */
     public int decisions() {
         return decisions;
+    }
+
+    /** The decisions and event fingerprint of the schedule, or null when it was not recorded. */
+    public ScheduleRecording recording() {
+        return recording;
+    }
+
+    /** For a replay: where it left the recorded path, or null when it followed it to the end. */
+    public String divergence() {
+        return divergence;
     }
 
     /** Threads that could not be stopped when the schedule was abandoned, with where they were stuck. */

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 import dev.interleave.ConcurrencyFailure;
 import dev.interleave.bridge.AccessKind;
 import dev.interleave.bridge.Bridge;
+import dev.interleave.strategy.LeftRecordedPath;
 import dev.interleave.strategy.SchedulingStrategy;
 
 /**
@@ -46,10 +47,31 @@ public final class Scheduler {
     private long clockNanos;
     private long waitOrders;
     private int decisions;
+    private ScheduleRecording recording;
+    private ExpectedTrace expected;
+    private String divergence;
 
     public Scheduler(SchedulingStrategy strategy, ScheduleLimits limits) {
         this.strategy = strategy;
         this.limits = limits;
+    }
+
+    /** Records the schedule's decisions and the fingerprint of its events into {@code recording}. */
+    public Scheduler recordingInto(ScheduleRecording recording) {
+        this.recording = recording;
+        return this;
+    }
+
+    /**
+     * Checks every step against {@code expected}, the trace of a recorded schedule this one replays: the first step
+     * that differs abandons the schedule, and the outcome says where it left the recorded path.
+     */
+    public Scheduler replaying(ExpectedTrace expected) {
+        this.expected = expected;
+        if (recording == null) {
+            recording = new ScheduleRecording();
+        }
+        return this;
     }
 
     /**
@@ -70,8 +92,11 @@ public final class Scheduler {
             testThread.launch(first, body);
             superviseUntilDone();
             List<String> leaked = aborted ? unwind() : List.of();
-            return new ScheduleOutcome(failure, timedOut, trace.kept(), trace.size(), threadNames(), steps,
-                    decisions, leaked, realThreads());
+            if (expected != null && !aborted && divergence == null && trace.size() < expected.steps()) {
+                divergence = expected.missing(trace.size() + 1);
+            }
+            return new ScheduleOutcome(divergence == null ? failure : null, timedOut, trace.kept(), trace.size(),
+                    threadNames(), steps, decisions, leaked, realThreads(), recording, divergence);
         } finally {
             for (ManagedThread thread : threads) {
                 Bridge.forget(thread.thread);
@@ -333,7 +358,16 @@ public final class Scheduler {
             return threads.get(enabled[0]);
         }
         decisions++;
-        int chosen = strategy.pickThread(enabled, count, selfEnabled ? self.id : -1);
+        int chosen;
+        try {
+            chosen = strategy.pickThread(enabled, count, selfEnabled ? self.id : -1);
+        } catch (LeftRecordedPath offPath) {
+            diverge("at step " + step + " " + offPath.getMessage());
+            return null;
+        }
+        if (recording != null) {
+            recording.decision(chosen);
+        }
         return threads.get(chosen);
     }
 
@@ -437,14 +471,30 @@ public final class Scheduler {
         waiters.sort((a, b) -> Long.compare(a.waitOrder, b.waitOrder));
         StringBuilder woken = new StringBuilder();
         if (!waiters.isEmpty()) {
-            List<ManagedThread> chosen = all ? waiters
-                    : List.of(waiters.get(waiters.size() == 1 ? 0 : strategy.pickWaiter(waiters.size())));
+            List<ManagedThread> chosen = all ? waiters : List.of(waiters.get(pickWaiter(waiters.size())));
             for (ManagedThread waiter : chosen) {
                 waiter.notified = true;
                 woken.append(woken.length() == 0 ? "wakes thread " : ", ").append(waiter.id);
             }
         }
         record(self, OpKind.NOTIFY, null, site, monitor, -1, woken.length() == 0 ? "no thread waits" : woken.toString());
+    }
+
+    private int pickWaiter(int count) {
+        if (count == 1) {
+            return 0;
+        }
+        int choice;
+        try {
+            choice = strategy.pickWaiter(count);
+        } catch (LeftRecordedPath offPath) {
+            diverge("at step " + (steps + 1) + " " + offPath.getMessage());
+            throw new ScheduleAbortedError();
+        }
+        if (recording != null) {
+            recording.decision(choice);
+        }
+        return choice;
     }
 
     // ---- the model's bookkeeping -----------------------------------------------------------------------------
@@ -479,7 +529,20 @@ public final class Scheduler {
 
     void record(ManagedThread thread, OpKind kind, AccessKind access, int site, Object target, int index,
             String detail) {
-        trace.add(new TraceEvent(trace.size() + 1, thread.id, kind, access, site, target, index, detail));
+        if (aborted) {
+            return; // what unwinding threads do is not part of the schedule, and would differ from run to run
+        }
+        int step = trace.size() + 1;
+        trace.add(new TraceEvent(step, thread.id, kind, access, site, target, index, detail));
+        if (recording != null) {
+            int event = recording.event(thread.id, kind, access, site);
+            if (expected != null) {
+                String difference = expected.check(step, event, recording);
+                if (difference != null) {
+                    diverge(difference);
+                }
+            }
+        }
     }
 
     long nextWaitOrder() {
@@ -517,8 +580,17 @@ public final class Scheduler {
         fail(new ScheduleFailure(ConcurrencyFailure.Kind.UNMANAGED_THREAD, starter.id, null, starter + " " + what));
     }
 
+    /** A replay left its recording's path: the schedule stops, and reports where instead of a failure. */
+    private synchronized void diverge(String difference) {
+        if (failure == null && divergence == null) {
+            divergence = difference;
+        }
+        aborted = true;
+        LockSupport.unpark(engineThread);
+    }
+
     private synchronized void fail(ScheduleFailure scheduleFailure) {
-        if (failure == null) {
+        if (failure == null && divergence == null) {
             failure = scheduleFailure;
         }
         aborted = true;

@@ -3,6 +3,11 @@ package dev.interleave.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -38,12 +43,21 @@ final class EngineRuns {
         return run(selectMethod(fixture, method), parameters);
     }
 
-    /** Runs the one test {@code selector} selects; {@code parameters} as for {@link #run(Class, String, String...)}. */
+    /**
+     * Runs the one test {@code selector} selects; {@code parameters} as for {@link #run(Class, String, String...)}.
+     * Unless they name one, failing schedules are saved to a new folder of their own, so that no run replays what
+     * another saved.
+     */
     static EngineRuns run(DiscoverySelector selector, String... parameters) {
         assertThat(parameters.length % 2).as("parameters come as key, value pairs").isZero();
         EngineTestKit.Builder builder = EngineTestKit.engine("interleave").selectors(selector);
+        boolean folderGiven = false;
         for (int i = 0; i < parameters.length; i += 2) {
             builder.configurationParameter(parameters[i], parameters[i + 1]);
+            folderGiven |= parameters[i].equals("interleave.failures.dir");
+        }
+        if (!folderGiven) {
+            builder.configurationParameter("interleave.failures.dir", freshFolder().toString());
         }
         long started = System.nanoTime();
         EngineExecutionResults results = builder.execute();
@@ -56,6 +70,16 @@ final class EngineRuns {
                 .forEach(entry -> entries.putAll(entry.getKeyValuePairs()));
         return new EngineRuns(results, finished.get(0).getRequiredPayload(TestExecutionResult.class), entries,
                 wallTime);
+    }
+
+    private static Path freshFolder() {
+        try {
+            Path target = Paths.get("target");
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target, "interleave-run-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     boolean passed() {

@@ -2,6 +2,7 @@ package dev.interleave.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,7 @@ import dev.interleave.fixtures.ChildLostUpdate;
 import dev.interleave.fixtures.ChildThreadAssertion;
 import dev.interleave.fixtures.LostUpdateCounter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 
 class FailureReportTests {
@@ -68,9 +70,13 @@ class FailureReportTests {
     }
 
     @Test
-    void theSameSeedGivesTheSameReportByteForByte() {
-        ConcurrencyFailure first = EngineRuns.run(LostUpdateCounter.class, "twoIncrements").failure();
-        ConcurrencyFailure second = EngineRuns.run(LostUpdateCounter.class, "twoIncrements").failure();
+    void theSameSeedGivesTheSameReportByteForByte(@TempDir Path failures) {
+        String[] sameFolderNoRerun = {"interleave.failures.dir", failures.toString(), "interleave.failures.rerun",
+                "false"};
+        ConcurrencyFailure first = EngineRuns.run(LostUpdateCounter.class, "twoIncrements", sameFolderNoRerun)
+                .failure();
+        ConcurrencyFailure second = EngineRuns.run(LostUpdateCounter.class, "twoIncrements", sameFolderNoRerun)
+                .failure();
 
         assertThat(second.schedule()).isEqualTo(first.schedule());
         assertThat(second.getMessage()).isEqualTo(first.getMessage());

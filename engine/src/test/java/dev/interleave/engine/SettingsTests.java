@@ -3,6 +3,9 @@ package dev.interleave.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
 import dev.interleave.fixtures.Misconfigured;
 import org.junit.jupiter.api.Test;
 
@@ -69,12 +72,24 @@ class SettingsTests {
     }
 
     @Test
-    void saysClearlyThatReplayingIsNotAvailableYet() {
+    void aReplayPathOnTheAnnotationIsResolvedAgainstTheWorkingDirectory() {
+        Path expected = Paths.get("target/interleave/some.schedule").toAbsolutePath();
         assertThat(EngineRuns.run(Misconfigured.class, "replayRequested").throwable())
-                .hasMessageContaining("replaying a schedule file (target/interleave/some.schedule) is not available")
-                .hasMessageContaining("-Dinterleave.seed=");
-        assertThat(EngineRuns.run(Misconfigured.class, "plain", "interleave.replay", "failing.schedule").throwable())
-                .hasMessageContaining("replaying a schedule file (failing.schedule) is not available");
+                .hasMessage(expected + ": no such file or folder to replay (interleave.replay=target/interleave/"
+                        + "some.schedule); give the path of a schedule file that a failure printed, or of a folder"
+                        + " of them");
+    }
+
+    @Test
+    void aReplayParameterOverridesTheAnnotation() {
+        assertThat(EngineRuns.run(Misconfigured.class, "replayRequested", "interleave.replay", "other.schedule")
+                .throwable()).hasMessageStartingWith(Paths.get("other.schedule").toAbsolutePath() + ": no such file");
+    }
+
+    @Test
+    void aRerunSwitchThatIsNeitherTrueNorFalseIsRefused() {
+        assertThat(EngineRuns.run(Misconfigured.class, "plain", "interleave.failures.rerun", "yes").throwable())
+                .hasMessage("-Dinterleave.failures.rerun=yes is neither true nor false; give one of them");
     }
 
     @Test

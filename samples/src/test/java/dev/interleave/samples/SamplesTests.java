@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import dev.interleave.ConcurrencyFailure;
 import dev.interleave.ConcurrencyTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -45,8 +47,11 @@ class SamplesTests {
         return tests.stream();
     }
 
+    @TempDir
+    static Path failures;
+
     private static void check(Class<?> sample, Method method, String seed) {
-        TestExecutionResult result = run(sample, method, seed);
+        TestExecutionResult result = run(sample, method, "interleave.seed", seed);
         BugSample bug = method.getAnnotation(BugSample.class);
         if (bug == null) {
             assertThat(result.getStatus()).as("%s must pass, but: %s", method.getName(),
@@ -55,18 +60,35 @@ class SamplesTests {
             return;
         }
         assertThat(result.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
-        assertThat(result.getThrowable()).get().isInstanceOfSatisfying(ConcurrencyFailure.class, failure -> {
-            assertThat(failure.kind()).isEqualTo(bug.value());
-            assertThat(failure.seed()).isEqualTo(seed);
-            assertThat(failure.getMessage()).contains("Interleaving, ").contains("-Dinterleave.seed=" + seed);
-        });
+        assertThat(result.getThrowable()).get().isInstanceOf(ConcurrencyFailure.class);
+        ConcurrencyFailure failure = (ConcurrencyFailure) result.getThrowable().get();
+        assertThat(failure.kind()).isEqualTo(bug.value());
+        assertThat(failure.seed()).isEqualTo(seed);
+        assertThat(failure.getMessage()).contains("Interleaving, ").contains("-Dinterleave.seed=" + seed);
+        assertThat(failure.scheduleFile()).as("the failing schedule is saved").isPresent();
+
+        Path file = failure.scheduleFile().get();
+        TestExecutionResult replayed = run(sample, method, "interleave.replay", file.toString());
+        assertThat(replayed.getThrowable()).as("replaying %s fails again", file).get()
+                .isInstanceOf(ConcurrencyFailure.class);
+        ConcurrencyFailure again = (ConcurrencyFailure) replayed.getThrowable().get();
+        assertThat(again.kind()).isEqualTo(failure.kind());
+        assertThat(again.schedule()).isEqualTo(failure.schedule());
+        assertThat(interleaving(again)).as("the replay's interleaving").isEqualTo(interleaving(failure));
     }
 
-    private static TestExecutionResult run(Class<?> sample, Method method, String seed) {
+    private static String interleaving(ConcurrencyFailure failure) {
+        String message = failure.getMessage();
+        return message.substring(message.indexOf("\nInterleaving, "));
+    }
+
+    private static TestExecutionResult run(Class<?> sample, Method method, String key, String value) {
         List<Event> finished = EngineTestKit.engine("interleave")
                 .selectors(selectMethod(sample, method))
-                .configurationParameter("interleave.seed", seed)
+                .configurationParameter(key, value)
                 .configurationParameter("interleave.schedules", "300")
+                .configurationParameter("interleave.failures.dir", failures.toString())
+                .configurationParameter("interleave.failures.rerun", "false")
                 .execute()
                 .testEvents().finished().list();
         assertThat(finished).hasSize(1);

@@ -1,43 +1,53 @@
 package dev.interleave.engine.execution;
 
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import dev.interleave.ConcurrencyFailure;
 import dev.interleave.ConcurrencyTest;
 import dev.interleave.Strategy;
+import dev.interleave.engine.FrameworkVersion;
 import dev.interleave.report.FailureReport;
+import dev.interleave.schedulefile.ScheduleDirectory;
+import dev.interleave.schedulefile.ScheduleFiles;
+import dev.interleave.schedulefile.ScheduleRecord;
 import dev.interleave.scheduler.ScheduleLimits;
 import dev.interleave.scheduler.ScheduleOutcome;
-import dev.interleave.scheduler.Scheduler;
-import dev.interleave.scheduler.TestThread;
+import dev.interleave.scheduler.ScheduleRecording;
 import dev.interleave.strategy.RandomStrategy;
 import dev.interleave.strategy.Seeds;
 import org.junit.jupiter.api.Timeout;
 import org.junit.platform.commons.JUnitException;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.ReportEntry;
 
 /**
- * Explores one {@code @ConcurrencyTest} method: runs it under schedule after schedule, each with a fresh instance of
- * its class, until one fails or the budget is spent.
+ * Runs one {@code @ConcurrencyTest} method: replays the schedule files it is asked to, or else replays the
+ * schedules that failed it before and then explores new ones, each with a fresh instance of its class, until one
+ * fails or the budget is spent. A failing schedule is saved to a file that replays it.
  */
 public final class Exploration {
 
-    static final String TEST_THREAD_NAME = "interleave-test";
+    private static final int HEADLINE_LIMIT = 4_000;
 
     private final Class<?> testClass;
     private final Method method;
     private final InterleaveExecutionContext context;
     private final TestDescriptor descriptor;
+    private final ScheduleRecord.TestIdentity identity;
 
     public Exploration(Class<?> testClass, Method method, InterleaveExecutionContext context,
             TestDescriptor descriptor) {
@@ -45,6 +55,7 @@ public final class Exploration {
         this.method = method;
         this.context = context;
         this.descriptor = descriptor;
+        this.identity = new ScheduleRecord.TestIdentity(testClass.getName(), method.getName(), "");
     }
 
     public void run() throws InterruptedException, TimeoutException {
@@ -52,17 +63,79 @@ public final class Exploration {
         ConcurrencyTest annotation = AnnotationSupport.findAnnotation(method, ConcurrencyTest.class)
                 .orElseThrow(() -> new JUnitException(method + " is not annotated with @ConcurrencyTest"));
         Settings settings = Settings.resolve(annotation, context.configuration());
-        if (!settings.replay.isEmpty()) {
-            throw new JUnitException("replaying a schedule file (" + settings.replay + ") is not available in this"
-                    + " version of Interleave; re-run the failing seed instead with -D" + Settings.SEED + "=<seed>");
-        }
-        if (settings.strategy != Strategy.RANDOM) {
+        List<Path> replays = settings.replay.isEmpty() ? List.of() : ReplayFiles.resolve(settings.replay, identity);
+        if (replays.isEmpty() && settings.strategy != Strategy.RANDOM) {
             throw new JUnitException("the " + settings.strategy + " strategy is not available in this version of"
                     + " Interleave; use " + Strategy.RANDOM);
         }
         AgentStatus.requireInstrumented(testClass);
-        LifecycleMethods lifecycle = LifecycleMethods.of(testClass);
+        try (ScheduleRunner runner = new ScheduleRunner(testClass, method, LifecycleMethods.of(testClass))) {
+            if (!replays.isEmpty()) {
+                replay(runner, replays, settings);
+                return;
+            }
+            if (settings.rerunFailures) {
+                rerunPastFailures(runner, settings);
+            }
+            explore(runner, settings);
+        }
+    }
 
+    /** Replays the files the user named; the test fails if one fails again or has left its recorded path. */
+    private void replay(ScheduleRunner runner, List<Path> files, Settings settings) throws InterruptedException {
+        long started = System.nanoTime();
+        List<String> problems = new ArrayList<>();
+        long steps = 0;
+        for (Path file : files) {
+            ScheduleReplay replay = ScheduleReplay.of(file, identity, runner);
+            if (replay.outcome != null) {
+                steps += replay.outcome.steps();
+            }
+            switch (replay.verdict) {
+                case FAILED:
+                    publish(settings, "failed", 0, steps, started, replay.record);
+                    throw failure(replay);
+                case PASSED:
+                    say("replayed %s: it no longer fails (it failed with %s when recorded)", file,
+                            replay.record.failure().kind());
+                    break;
+                default:
+                    problems.add(replay.problem);
+            }
+        }
+        if (!problems.isEmpty()) {
+            publish(settings, "not replayable", 0, steps, started, null);
+            throw new JUnitException(String.join("\n", problems));
+        }
+        publish(settings, "passed", 0, steps, started, null);
+    }
+
+    /**
+     * The regression memory: schedules that failed this test before are replayed before anything new is tried. One
+     * that fails again fails the test at once; one that passes, or no longer follows the code, is forgotten.
+     */
+    private void rerunPastFailures(ScheduleRunner runner, Settings settings) throws InterruptedException {
+        ScheduleDirectory directory = new ScheduleDirectory(settings.failuresDir);
+        for (Path file : directory.filesFor(identity)) {
+            long started = System.nanoTime();
+            ScheduleReplay replay = ScheduleReplay.of(file, identity, runner);
+            switch (replay.verdict) {
+                case FAILED:
+                    publish(settings, "failed", 0, replay.outcome.steps(), started, replay.record);
+                    throw failure(replay);
+                case PASSED:
+                    forget(file, "it no longer fails");
+                    break;
+                case DIVERGED:
+                    forget(file, "the code under test no longer runs the recorded schedule");
+                    break;
+                default:
+                    say("kept but skipped %s", replay.problem);
+            }
+        }
+    }
+
+    private void explore(ScheduleRunner runner, Settings settings) throws InterruptedException, TimeoutException {
         long base = Seeds.parse(settings.seed);
         long started = System.nanoTime();
         Optional<Duration> timeout = timeout();
@@ -72,47 +145,79 @@ public final class Exploration {
         }
         long steps = 0;
         int schedule = 0;
-        TestThread testThread = new TestThread(TEST_THREAD_NAME);
-        ScheduleOutcome previous = null;
-        try {
-            while (schedule < settings.schedules) {
-                if (limits.isPast(System.nanoTime())) {
-                    throw timedOut(settings, schedule, timeout.get(), steps, started);
-                }
-                schedule++;
-                Object instance = newInstance();
-                Scheduler scheduler = new Scheduler(new RandomStrategy(Seeds.forSchedule(base, schedule)), limits);
-                ScheduleOutcome outcome = scheduler.run(testThread, lifecycle.aroundTest(instance, method));
-                if (outcome.timedOut()) {
-                    throw timedOut(settings, schedule - 1, timeout.get(), steps, started);
-                }
-                if (previous != null) {
-                    previous.awaitThreadsExited(); // long gone: it bounds the threads alive to one schedule's
-                }
-                previous = outcome;
-                steps += outcome.steps();
-                if (outcome.failed()) {
-                    publish(settings, schedule, steps, started, "failed");
-                    Throwable cause = outcome.failure().cause();
-                    if (outcome.failure().thread() == 0 && cause instanceof LifecycleMethodFailure) {
-                        throw new LifecycleMethodFailure(cause.getMessage() + "\n(in schedule " + schedule
-                                + " of the exploration with seed " + settings.seed + "; -D" + Settings.SEED + "="
-                                + settings.seed + " runs it again)", cause.getCause());
-                    }
-                    throw report(settings, schedule).toFailure(outcome);
-                }
-                if (!outcome.leakedThreads().isEmpty()) {
-                    throw new JUnitException("schedule " + schedule + " ended, but these threads would not stop: "
-                            + outcome.leakedThreads());
-                }
+        while (schedule < settings.schedules) {
+            if (limits.isPast(System.nanoTime())) {
+                throw timedOut(settings, schedule, timeout.get(), steps, started);
             }
-        } finally {
-            testThread.close();
-            if (previous != null) {
-                previous.awaitThreadsExited();
+            schedule++;
+            ScheduleRecording recording = settings.recording ? new ScheduleRecording() : null;
+            ScheduleOutcome outcome = runner.run(new RandomStrategy(Seeds.forSchedule(base, schedule)), limits,
+                    recording, null);
+            if (outcome.timedOut()) {
+                throw timedOut(settings, schedule - 1, timeout.get(), steps, started);
+            }
+            steps += outcome.steps();
+            if (outcome.failed()) {
+                publish(settings, "failed", schedule, steps, started, null);
+                Throwable cause = outcome.failure().cause();
+                if (outcome.failure().thread() == 0 && cause instanceof LifecycleMethodFailure) {
+                    throw new LifecycleMethodFailure(cause.getMessage() + "\n(in schedule " + schedule
+                            + " of the exploration with seed " + settings.seed + "; -D" + Settings.SEED + "="
+                            + settings.seed + " runs it again)", cause.getCause());
+                }
+                FailureReport report = report(settings.strategy.name(), settings.seed, schedule, settings.schedules);
+                save(settings, schedule, outcome, report);
+                throw report.toFailure(outcome);
+            }
+            if (!outcome.leakedThreads().isEmpty()) {
+                throw new JUnitException("schedule " + schedule + " ended, but these threads would not stop: "
+                        + outcome.leakedThreads());
             }
         }
-        publish(settings, schedule, steps, started, "passed");
+        publish(settings, "passed", schedule, steps, started, null);
+    }
+
+    /** Writes the failing schedule's file, and tells the report where it went or why it could not. */
+    private void save(Settings settings, int schedule, ScheduleOutcome outcome, FailureReport report) {
+        ScheduleRecording recording = outcome.recording();
+        if (recording == null) {
+            report.notSaved("recording is off (-D" + Settings.RECORDING + "=false)");
+            return;
+        }
+        String headline = FailureReport.headline(outcome);
+        if (headline.length() > HEADLINE_LIMIT) {
+            headline = headline.substring(0, HEADLINE_LIMIT) + " [cut]";
+        }
+        ScheduleRecord record = new ScheduleRecord(identity, settings.strategy.name(), settings.seed, schedule,
+                FrameworkVersion.current(), jdkVersion(), settings.maxSteps, recording.decisions(),
+                recording.events(), recording.trace(), new ScheduleRecord.FailureSummary(
+                outcome.failure().kind().name(), outcome.failure().thread(), headline));
+        Path file = new ScheduleDirectory(settings.failuresDir).fileFor(identity, settings.seed, schedule);
+        try {
+            ScheduleFiles.write(file, record);
+            report.savedTo(file);
+        } catch (IOException | RuntimeException e) {
+            report.notSaved("writing " + file + " failed: " + e);
+        }
+    }
+
+    private ConcurrencyFailure failure(ScheduleReplay replay) {
+        ScheduleRecord record = replay.record;
+        return report(record.strategy(), record.seed(), record.schedule(), record.schedule())
+                .replayedFrom(replay.file).toFailure(replay.outcome);
+    }
+
+    private void forget(Path file, String why) {
+        try {
+            Files.deleteIfExists(file);
+            say("forgot %s: %s", file, why);
+        } catch (IOException e) {
+            say("could not forget %s (%s): %s", file, why, e);
+        }
+    }
+
+    private static String jdkVersion() {
+        return System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
     }
 
     /** Jupiter's {@code @Timeout}, on the method or its class: a wall-clock bound for the whole exploration. */
@@ -124,39 +229,41 @@ public final class Exploration {
 
     private TimeoutException timedOut(Settings settings, int schedulesDone, Duration timeout, long steps,
             long started) {
-        publish(settings, schedulesDone, steps, started, "timed out");
+        publish(settings, "timed out", schedulesDone, steps, started, null);
         return new TimeoutException(method.getName() + "() timed out after " + timeout.toMillis() + " ms (@Timeout)"
                 + " with " + schedulesDone + " of " + settings.schedules + " schedules explored, none failing (seed "
                 + settings.seed + "); lower interleave.schedules or raise the timeout");
     }
 
-    private FailureReport report(Settings settings, int schedule) {
+    private FailureReport report(String strategy, String seed, int schedule, int schedules) {
         String className = testClass.getName().substring(testClass.getName().lastIndexOf('.') + 1);
         return new FailureReport(className + "." + method.getName() + "()", className + "#" + method.getName(),
-                settings.strategy.name(), settings.seed, schedule, settings.schedules);
+                strategy, seed, schedule, schedules);
     }
 
-    private void publish(Settings settings, int schedules, long steps, long started, String verdict) {
+    private void say(String format, Object... arguments) {
+        System.out.printf(Locale.ROOT, "[interleave] %s.%s(): %s%n", testClass.getSimpleName(), method.getName(),
+                String.format(Locale.ROOT, format, arguments));
+    }
+
+    /**
+     * The test's report entries and console line. {@code replayed} is the record of a replayed schedule, whose
+     * strategy and seed are the ones that count.
+     */
+    private void publish(Settings settings, String verdict, int schedules, long steps, long started,
+            ScheduleRecord replayed) {
+        String strategy = replayed != null ? replayed.strategy() : settings.strategy.name();
+        String seed = replayed != null ? replayed.seed() : settings.seed;
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("interleave.verdict", verdict);
-        entries.put("interleave.schedules", Integer.toString(schedules));
-        entries.put("interleave.strategy", settings.strategy.name());
-        entries.put("interleave.seed", settings.seed);
+        entries.put("interleave.schedules", Integer.toString(replayed != null ? replayed.schedule() : schedules));
+        entries.put("interleave.strategy", strategy);
+        entries.put("interleave.seed", seed);
         entries.put("interleave.steps", Long.toString(steps));
         entries.put("interleave.millis", Long.toString(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entries));
-        System.out.printf(Locale.ROOT, "[interleave] %s.%s(): %s, %d schedule%s, strategy %s, seed %s, %.2f s%n",
-                testClass.getSimpleName(), method.getName(), verdict, schedules, schedules == 1 ? "" : "s",
-                settings.strategy, settings.seed, (System.nanoTime() - started) / 1e9);
-    }
-
-    private Object newInstance() {
-        try {
-            return ReflectionSupport.newInstance(testClass);
-        } catch (RuntimeException e) {
-            throw new JUnitException("could not create an instance of " + testClass.getName() + " for a schedule: "
-                    + "a @ConcurrencyTest class needs a constructor without parameters (" + e + ")", e);
-        }
+        say("%s, %d schedule%s, strategy %s, seed %s, %.2f s", verdict, schedules, schedules == 1 ? "" : "s",
+                strategy, seed, (System.nanoTime() - started) / 1e9);
     }
 
     private void checkSignature() {

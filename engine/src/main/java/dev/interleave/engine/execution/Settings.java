@@ -1,5 +1,8 @@
 package dev.interleave.engine.execution;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,19 +24,33 @@ final class Settings {
     static final String SEED = "interleave.seed";
     static final String MAX_STEPS = "interleave.maxSteps";
     static final String REPLAY = "interleave.replay";
+    static final String FAILURES_DIR = "interleave.failures.dir";
+    static final String FAILURES_RERUN = "interleave.failures.rerun";
+    static final String RECORDING = "interleave.recording";
+    static final String DEFAULT_FAILURES_DIR = "target/interleave";
 
     final int schedules;
     final Strategy strategy;
     final String seed;
     final int maxSteps;
     final String replay;
+    /** Where failing schedules are saved, and where past failures are looked for. */
+    final Path failuresDir;
+    /** Whether schedules that failed before are replayed first. */
+    final boolean rerunFailures;
+    /** Whether schedules are recorded, so a failing one can be saved; off only to measure what recording costs. */
+    final boolean recording;
 
-    private Settings(int schedules, Strategy strategy, String seed, int maxSteps, String replay) {
+    private Settings(int schedules, Strategy strategy, String seed, int maxSteps, String replay, Path failuresDir,
+            boolean rerunFailures, boolean recording) {
         this.schedules = schedules;
         this.strategy = strategy;
         this.seed = seed;
         this.maxSteps = maxSteps;
         this.replay = replay;
+        this.failuresDir = failuresDir;
+        this.rerunFailures = rerunFailures;
+        this.recording = recording;
     }
 
     static Settings resolve(ConcurrencyTest annotation, ConfigurationParameters configuration) {
@@ -43,7 +60,11 @@ final class Settings {
         Strategy strategy = parameters.get(STRATEGY).map(Settings::strategy).orElse(annotation.strategy());
         String seed = parameters.get(SEED).orElse(annotation.seed().trim());
         String replay = parameters.get(REPLAY).orElse(annotation.replay().trim());
-        return new Settings(schedules, strategy, seed.isEmpty() ? Seeds.fresh() : seed, maxSteps, replay);
+        Path failuresDir = path(FAILURES_DIR, parameters.get(FAILURES_DIR).orElse(DEFAULT_FAILURES_DIR));
+        boolean rerun = flag(FAILURES_RERUN, parameters.get(FAILURES_RERUN));
+        boolean recording = flag(RECORDING, parameters.get(RECORDING));
+        return new Settings(schedules, strategy, seed.isEmpty() ? Seeds.fresh() : seed, maxSteps, replay,
+                failuresDir, rerun, recording);
     }
 
     /** Configuration parameters, where a blank value counts as not given. */
@@ -64,6 +85,26 @@ final class Settings {
             throw new JUnitException(source + " must be a positive count; give one such as 1000");
         }
         return value;
+    }
+
+    /** A switch that is on unless given as {@code false}; anything but true or false is refused, not guessed at. */
+    private static boolean flag(String key, Optional<String> value) {
+        if (value.isEmpty() || value.get().equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.get().equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new JUnitException("-D" + key + "=" + value.get() + " is neither true nor false; give one of them");
+    }
+
+    static Path path(String key, String value) {
+        try {
+            return Paths.get(value).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new JUnitException("-D" + key + "=" + value + " is not a path this system accepts: "
+                    + e.getReason());
+        }
     }
 
     private static Strategy strategy(String name) {

@@ -2,6 +2,7 @@ package dev.interleave.samples.benchmark;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class CounterBenchmark {
     private static final int SCHEDULES = Integer.getInteger("benchmark.schedules", 5_000);
     private static final int SEEDS = Integer.getInteger("benchmark.seeds", 20);
     private static final int ROUNDS = 3;
+    private static final Path FAILURES = Path.of("target", "interleave-benchmark");
     private static final int PLAIN_CAP = Integer.getInteger("benchmark.plainCap", 200_000);
 
     private CounterBenchmark() {
@@ -40,10 +42,22 @@ public final class CounterBenchmark {
         threadStartFloor(20_000);
 
         // Best of three, for Interleave and for the floor alike: a shared machine only ever slows a run down.
+        // Recording on and off alternate within each round, so that a slower stretch of the machine hits both.
         double interleavePerSecond = 0;
+        double unrecordedPerSecond = 0;
         for (int round = 0; round < ROUNDS; round++) {
             Run correct = interleave(launcher, "CounterSample#synchronizedIncrement", SCHEDULES, "7");
             interleavePerSecond = Math.max(interleavePerSecond, correct.schedules / correct.seconds);
+            Run unrecorded = interleave(launcher, "CounterSample#synchronizedIncrement", SCHEDULES, "7", false);
+            unrecordedPerSecond = Math.max(unrecordedPerSecond, unrecorded.schedules / unrecorded.seconds);
+        }
+        double longRecorded = 0;
+        double longUnrecorded = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            Run recorded = interleave(launcher, "benchmark.LongCounter#twoLongLoops", 20, "7");
+            longRecorded = Math.max(longRecorded, recorded.schedules / recorded.seconds);
+            Run unrecorded = interleave(launcher, "benchmark.LongCounter#twoLongLoops", 20, "7", false);
+            longUnrecorded = Math.max(longUnrecorded, unrecorded.schedules / unrecorded.seconds);
         }
 
         int[] toFirstBug = new int[SEEDS];
@@ -78,6 +92,13 @@ public final class CounterBenchmark {
                 plain.firstFailure < 0 ? "none in " + plain.runs : Integer.toString(plain.firstFailure));
         System.out.printf(Locale.ROOT, "  %-46s %14.0f %22s%n", "floor: start and join the test's thread", floor, "-");
         System.out.println();
+        System.out.printf(Locale.ROOT, "  %-46s %14s %14s %8s%n", "recording of decisions and trace", "recorded",
+                "not recorded", "cost");
+        System.out.printf(Locale.ROOT, "  %-46s %14.0f %14.0f %7.1f%%%n", "correct counter, schedules per second",
+                interleavePerSecond, unrecordedPerSecond, 100 * (unrecordedPerSecond / interleavePerSecond - 1));
+        System.out.printf(Locale.ROOT, "  %-46s %14.1f %14.1f %7.1f%%%n", "40,000-step schedules per second",
+                longRecorded, longUnrecorded, 100 * (longUnrecorded / longRecorded - 1));
+        System.out.println();
         System.out.printf(Locale.ROOT, "  Interleave costs %.1fx the floor per run (target: within 2x of what starting"
                 + " the test's threads costs).%n", floor / interleavePerSecond);
         System.out.printf(Locale.ROOT, "  %d schedules, each starting a thread: live threads %d before, %d after;"
@@ -98,6 +119,10 @@ public final class CounterBenchmark {
 
     /** Runs one sample under the engine with a fixed seed and budget. */
     private static Run interleave(Launcher launcher, String sample, int schedules, String seed) {
+        return interleave(launcher, sample, schedules, seed, true);
+    }
+
+    private static Run interleave(Launcher launcher, String sample, int schedules, String seed, boolean recording) {
         Map<String, String> entries = new ConcurrentHashMap<>();
         TestExecutionResult[] outcome = new TestExecutionResult[1];
         TestExecutionListener listener = new TestExecutionListener() {
@@ -118,6 +143,9 @@ public final class CounterBenchmark {
                 .filters(EngineFilter.includeEngines("interleave"))
                 .configurationParameter("interleave.schedules", Integer.toString(schedules))
                 .configurationParameter("interleave.seed", seed)
+                .configurationParameter("interleave.recording", Boolean.toString(recording))
+                .configurationParameter("interleave.failures.rerun", "false")
+                .configurationParameter("interleave.failures.dir", FAILURES.toString())
                 .build(), listener);
         int failing = outcome[0].getThrowable().filter(ConcurrencyFailure.class::isInstance)
                 .map(t -> ((ConcurrencyFailure) t).schedule()).orElse(-1);

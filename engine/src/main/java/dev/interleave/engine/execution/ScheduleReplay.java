@@ -1,0 +1,72 @@
+package dev.interleave.engine.execution;
+
+import java.nio.file.Path;
+
+import dev.interleave.schedulefile.ScheduleFileException;
+import dev.interleave.schedulefile.ScheduleFiles;
+import dev.interleave.schedulefile.ScheduleRecord;
+import dev.interleave.scheduler.ExpectedTrace;
+import dev.interleave.scheduler.ScheduleLimits;
+import dev.interleave.scheduler.ScheduleOutcome;
+import dev.interleave.strategy.ReplayStrategy;
+
+/**
+ * Replays one schedule file: its decisions drive the scheduler, and every step is checked against its trace.
+ * What can go wrong with the file itself (unreadable, another test's) is an outcome too, so a caller can skip a bad
+ * file and go on with the rest.
+ */
+final class ScheduleReplay {
+
+    /** How a replay ended. */
+    enum Verdict {
+        /** It failed again. */
+        FAILED,
+        /** It followed the recorded path to its end, and did not fail. */
+        PASSED,
+        /** It left the recorded path: the code under test changed. */
+        DIVERGED,
+        /** The file could not be replayed: unreadable, or recorded for another test. */
+        REFUSED
+    }
+
+    final Path file;
+    final Verdict verdict;
+    final ScheduleRecord record;
+    final ScheduleOutcome outcome;
+    /** For DIVERGED and REFUSED: one line that names the file and says what happened. */
+    final String problem;
+
+    private ScheduleReplay(Path file, Verdict verdict, ScheduleRecord record, ScheduleOutcome outcome,
+            String problem) {
+        this.file = file;
+        this.verdict = verdict;
+        this.record = record;
+        this.outcome = outcome;
+        this.problem = problem;
+    }
+
+    static ScheduleReplay of(Path file, ScheduleRecord.TestIdentity test, ScheduleRunner runner)
+            throws InterruptedException {
+        ScheduleRecord record;
+        try {
+            record = ScheduleFiles.read(file);
+        } catch (ScheduleFileException unreadable) {
+            return new ScheduleReplay(file, Verdict.REFUSED, null, null, unreadable.getMessage());
+        }
+        if (!record.test().equals(test)) {
+            return new ScheduleReplay(file, Verdict.REFUSED, record, null, file + ": recorded for " + record.test()
+                    + ", not for " + test + "; replay it with that test, or give this test a file of its own");
+        }
+        ScheduleOutcome outcome = runner.run(new ReplayStrategy(record.decisions()),
+                ScheduleLimits.withMaxSteps(record.maxSteps()), null,
+                new ExpectedTrace(record.events(), record.trace()));
+        if (outcome.divergence() != null) {
+            return new ScheduleReplay(file, Verdict.DIVERGED, record, outcome, file + ": the replay left the recorded"
+                    + " schedule " + outcome.divergence() + ". The code under test has changed since the schedule"
+                    + " was recorded (with Interleave " + record.frameworkVersion() + " on JDK "
+                    + record.jdkVersion() + "); explore again with -Dinterleave.seed=" + record.seed()
+                    + " -Dinterleave.strategy=" + record.strategy() + " to find it anew");
+        }
+        return new ScheduleReplay(file, outcome.failed() ? Verdict.FAILED : Verdict.PASSED, record, outcome, null);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.interleave.engine.execution;
+
+import java.lang.reflect.Method;
+
+import dev.interleave.scheduler.ExpectedTrace;
+import dev.interleave.scheduler.ScheduleLimits;
+import dev.interleave.scheduler.ScheduleOutcome;
+import dev.interleave.scheduler.ScheduleRecording;
+import dev.interleave.scheduler.Scheduler;
+import dev.interleave.scheduler.TestThread;
+import dev.interleave.strategy.SchedulingStrategy;
+import org.junit.platform.commons.JUnitException;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/**
+ * Runs the schedules of one test method, one after another, on one reused test thread: each with a fresh instance
+ * of the test class and its {@code @BeforeEach}/{@code @AfterEach} methods around it. Explorations and replays
+ * both go through it, so a replayed schedule runs exactly as it was recorded.
+ */
+final class ScheduleRunner implements AutoCloseable {
+
+    static final String TEST_THREAD_NAME = "interleave-test";
+
+    private final Class<?> testClass;
+    private final Method method;
+    private final LifecycleMethods lifecycle;
+    private final TestThread testThread = new TestThread(TEST_THREAD_NAME);
+    private ScheduleOutcome previous;
+
+    ScheduleRunner(Class<?> testClass, Method method, LifecycleMethods lifecycle) {
+        this.testClass = testClass;
+        this.method = method;
+        this.lifecycle = lifecycle;
+    }
+
+    /**
+     * Runs one schedule chosen by {@code strategy}; records it into {@code recording} unless that is null, and
+     * checks it against {@code expected} unless that is null.
+     */
+    ScheduleOutcome run(SchedulingStrategy strategy, ScheduleLimits limits, ScheduleRecording recording,
+            ExpectedTrace expected) throws InterruptedException {
+        Object instance = newInstance();
+        Scheduler scheduler = new Scheduler(strategy, limits);
+        if (recording != null) {
+            scheduler.recordingInto(recording);
+        }
+        if (expected != null) {
+            scheduler.replaying(expected);
+        }
+        ScheduleOutcome outcome = scheduler.run(testThread, lifecycle.aroundTest(instance, method));
+        if (previous != null) {
+            previous.awaitThreadsExited(); // long gone: it bounds the threads alive to one schedule's
+        }
+        previous = outcome;
+        return outcome;
+    }
+
+    private Object newInstance() {
+        try {
+            return ReflectionSupport.newInstance(testClass);
+        } catch (RuntimeException e) {
+            throw new JUnitException("could not create an instance of " + testClass.getName() + " for a schedule: "
+                    + "a @ConcurrencyTest class needs a constructor without parameters (" + e + ")", e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        testThread.close();
+        if (previous != null) {
+            previous.awaitThreadsExited();
+        }
+    }
+}

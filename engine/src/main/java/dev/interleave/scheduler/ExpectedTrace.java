@@ -1,0 +1,83 @@
+package dev.interleave.scheduler;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.interleave.schedulefile.ScheduleRecord.EventKey;
+
+/**
+ * The events a replayed schedule must see, step by step, as a schedule file recorded them. A replay checks every
+ * step against it, so that a run of changed code that leaves the recorded path says where, instead of silently
+ * testing another schedule.
+ */
+public final class ExpectedTrace {
+
+    private static final int UNMAPPED = -2;
+    private static final int NOT_IN_FILE = -1;
+
+    private final List<EventKey> events;
+    private final int[] trace;
+    private final Map<EventKey, Integer> indexOf = new HashMap<>();
+    private int[] fileIndexOfLocal = new int[0];
+
+    public ExpectedTrace(List<EventKey> events, int[] trace) {
+        this.events = events;
+        this.trace = trace;
+        for (int i = 0; i < events.size(); i++) {
+            indexOf.putIfAbsent(events.get(i), i);
+        }
+    }
+
+    /** How many steps the recorded schedule took. */
+    public int steps() {
+        return trace.length;
+    }
+
+    /**
+     * Checks step {@code step} (counting from 1), whose event has index {@code local} in {@code recording}'s table;
+     * returns null when it is the recorded one, else what differs.
+     */
+    String check(int step, int local, ScheduleRecording recording) {
+        if (step > trace.length) {
+            return "at step " + step + " the recorded schedule had ended (it took " + trace.length + " steps), but "
+                    + describe(recording.eventKey(local)) + " happened";
+        }
+        int expected = trace[step - 1];
+        if (fileIndexOf(local, recording) == expected) {
+            return null;
+        }
+        return "at step " + step + " the recorded schedule has " + describe(events.get(expected)) + ", but "
+                + describe(recording.eventKey(local)) + " happened";
+    }
+
+    /** What the recorded schedule had at {@code step}, for a run that ended before it. */
+    String missing(int step) {
+        return "the run ended after step " + (step - 1) + ", but the recorded schedule goes on to step "
+                + trace.length + " with " + describe(events.get(trace[step - 1]));
+    }
+
+    private int fileIndexOf(int local, ScheduleRecording recording) {
+        if (local >= fileIndexOfLocal.length) {
+            int grown = fileIndexOfLocal.length;
+            fileIndexOfLocal = Arrays.copyOf(fileIndexOfLocal, Math.max(16, local * 2));
+            Arrays.fill(fileIndexOfLocal, grown, fileIndexOfLocal.length, UNMAPPED);
+        }
+        if (fileIndexOfLocal[local] == UNMAPPED) {
+            fileIndexOfLocal[local] = indexOf.getOrDefault(recording.eventKey(local), NOT_IN_FILE);
+        }
+        return fileIndexOfLocal[local];
+    }
+
+    /** {@code thread 1: read Counter.value at Counter.increment(Counter.java:12)}, or the kind where no site is. */
+    static String describe(EventKey event) {
+        String who = "thread " + event.thread() + ": ";
+        if (event.kind().startsWith(OpKind.ACCESS.name()) && !event.site().isEmpty()) {
+            return who + event.site();
+        }
+        String kind = event.kind().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return who + kind + (event.site().isEmpty() ? "" : " (" + event.site() + ")");
+    }
+}
