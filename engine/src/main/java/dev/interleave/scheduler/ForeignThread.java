@@ -109,6 +109,23 @@ final class ForeignThread implements ThreadEvents {
         throw refuse();
     }
 
+    // The JDK's own threads read the real clock and hashes as they always do: they are no part of the schedule.
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+
+    @Override
+    public long currentTimeMillis() {
+        return System.currentTimeMillis();
+    }
+
+    @Override
+    public int identityHashCode(Object object) {
+        return System.identityHashCode(object);
+    }
+
     @Override
     public ThreadEvents starting(Thread child) {
         return null;

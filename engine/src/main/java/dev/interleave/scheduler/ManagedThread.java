@@ -343,6 +343,21 @@ final class ManagedThread implements ThreadEvents {
     }
 
     @Override
+    public long nanoTime() {
+        return scheduler.clock().readNanos();
+    }
+
+    @Override
+    public long currentTimeMillis() {
+        return scheduler.clock().readMillis();
+    }
+
+    @Override
+    public int identityHashCode(Object object) {
+        return scheduler.identityHashes().of(object);
+    }
+
+    @Override
     public ThreadEvents starting(Thread child) {
         if (inScheduler || scheduler.managed(child) != null || child.getState() != Thread.State.NEW) {
             return null; // a second start() fails in the JVM as it should

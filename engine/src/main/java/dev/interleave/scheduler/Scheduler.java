@@ -44,7 +44,8 @@ public final class Scheduler {
     private Thread engineThread;
     private TestThread testThread;
     private int unfinished;
-    private long clockNanos;
+    private final VirtualClock clock = new VirtualClock();
+    private final IdentityHashes identityHashes = new IdentityHashes();
     private long waitOrders;
     private int decisions;
     private ScheduleRecording recording;
@@ -550,12 +551,19 @@ public final class Scheduler {
     }
 
     long deadlineAfter(long nanos) {
-        long deadline = clockNanos + nanos;
-        return deadline < 0 ? Long.MAX_VALUE - 1 : deadline;
+        return clock.deadlineAfter(nanos);
     }
 
     void advanceClockTo(long nanos) {
-        clockNanos = Math.max(clockNanos, nanos);
+        clock.advanceTo(nanos);
+    }
+
+    VirtualClock clock() {
+        return clock;
+    }
+
+    IdentityHashes identityHashes() {
+        return identityHashes;
     }
 
     boolean isAborted() {

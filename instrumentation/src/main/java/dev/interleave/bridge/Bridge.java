@@ -271,6 +271,67 @@ public final class Bridge {
         return events == null ? thread.isAlive() : events.isAlive(requireNonNull(thread), site);
     }
 
+    // ---- time and identity hashes, in place of calls in application code ----------------------------------------
+
+    /** {@code System.nanoTime()}: for a managed thread, the schedule's virtual clock, which every read moves on. */
+    public static long nanoTime() {
+        ThreadEvents events = current();
+        return events == null ? System.nanoTime() : events.nanoTime();
+    }
+
+    /** {@code System.currentTimeMillis()}: for a managed thread, a fixed epoch plus the virtual clock. */
+    public static long currentTimeMillis() {
+        ThreadEvents events = current();
+        return events == null ? System.currentTimeMillis() : events.currentTimeMillis();
+    }
+
+    /** {@code System.identityHashCode(object)}: for a managed thread, the schedule's number for the object. */
+    public static int identityHashCode(Object object) {
+        ThreadEvents events = current();
+        return events == null || object == null ? System.identityHashCode(object) : events.identityHashCode(object);
+    }
+
+    /**
+     * {@code object.hashCode()}, called virtually: the schedule's identity hash when the object's class inherits
+     * the identity hash ({@code Object}'s or {@code Enum}'s), its own {@code hashCode()} otherwise.
+     */
+    public static int hashCodeOf(Object object) {
+        ThreadEvents events = current();
+        if (events == null || !IdentityMethod.HASH_CODE.isInheritedBy(object.getClass())) {
+            return object.hashCode();
+        }
+        return events.identityHashCode(object);
+    }
+
+    /**
+     * {@code object.toString()}, called virtually: {@code Object}'s text, built from {@link #hashCodeOf}, when the
+     * object's class inherits it; its own {@code toString()} otherwise.
+     */
+    public static String toStringOf(Object object) {
+        ThreadEvents events = current();
+        if (events == null || !IdentityMethod.TO_STRING.isInheritedBy(object.getClass())) {
+            return object.toString();
+        }
+        return objectText(object);
+    }
+
+    /** {@code super.hashCode()} where the superclass is {@code Object}: always the identity hash. */
+    public static int objectHashCode(Object object) {
+        ThreadEvents events = current();
+        return events == null ? System.identityHashCode(requireNonNull(object))
+                : events.identityHashCode(requireNonNull(object));
+    }
+
+    /** {@code super.toString()} where the superclass is {@code Object}. */
+    public static String objectToString(Object object) {
+        return objectText(requireNonNull(object));
+    }
+
+    /** What {@code Object.toString()} returns, which calls {@code hashCode()} virtually. */
+    private static String objectText(Object object) {
+        return object.getClass().getName() + "@" + Integer.toHexString(hashCodeOf(object));
+    }
+
     // ---- LockSupport, called from advice in java.util.concurrent.locks.LockSupport: true skips the JDK's code -----
 
     public static boolean park(Object blocker) {
@@ -291,7 +352,8 @@ public final class Bridge {
         if (events == null) {
             return false;
         }
-        long nanos = TimeUnit.MILLISECONDS.toNanos(deadlineMillis - System.currentTimeMillis());
+        // The deadline was computed from the clock the managed thread sees, which is the virtual one.
+        long nanos = TimeUnit.MILLISECONDS.toNanos(deadlineMillis - events.currentTimeMillis());
         return nanos <= 0 || events.park(blocker, nanos);
     }
 

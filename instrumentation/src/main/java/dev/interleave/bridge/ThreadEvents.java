@@ -69,6 +69,26 @@ public interface ThreadEvents {
     boolean isAlive(Thread thread, int site);
 
     /**
+     * {@code System.nanoTime()}: the schedule's virtual clock in nanoseconds. Every read moves the clock on by a
+     * fixed quantum, so a loop that polls the clock until a deadline ends after a bounded number of reads. Not a
+     * scheduling point.
+     */
+    long nanoTime();
+
+    /**
+     * {@code System.currentTimeMillis()}: a fixed epoch plus the virtual clock in milliseconds; moves the clock on
+     * as {@link #nanoTime()} does.
+     */
+    long currentTimeMillis();
+
+    /**
+     * The identity hash code of {@code object} (never null) for this schedule: a number that depends only on the
+     * order in which the schedule first asked for objects' identity hashes, so the same schedule gives the same
+     * values in every JVM. Non-negative, never 0, the same for an object throughout the schedule.
+     */
+    int identityHashCode(Object object);
+
+    /**
      * {@code child.start()} is about to run on this thread. Returns the events of the new managed thread, or
      * throws if the framework cannot manage it.
      */

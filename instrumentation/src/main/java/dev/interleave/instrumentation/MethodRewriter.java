@@ -12,7 +12,9 @@ import net.bytebuddy.utility.OpenedClassReader;
 
 /**
  * Rewrites one method: a bridge call before every shared field or array access and every monitor operation, and
- * the calls to {@code Object.wait/notify} and {@code Thread.join/sleep/yield/...} replaced by the bridge's twins.
+ * the calls to {@code Object.wait/notify}, {@code Thread.join/sleep/yield/...}, the clock
+ * ({@code System.nanoTime/currentTimeMillis}) and identity hashes ({@code System.identityHashCode},
+ * {@code hashCode()}, {@code toString()}) replaced by the bridge's twins.
  * Every inserted sequence leaves the operand stack as it found it, so the method's stack map frames stay valid.
  */
 final class MethodRewriter extends MethodVisitor {
@@ -311,6 +313,9 @@ final class MethodRewriter extends MethodVisitor {
 
     private boolean replaceCall(int opcode, String owner, String name, String descriptor) {
         boolean virtual = opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE;
+        if (replaceDeterministicCall(opcode, virtual, owner, name + descriptor)) {
+            return true;
+        }
         if (virtual) {
             switch (name + descriptor) {
                 case "wait()V":
@@ -355,6 +360,63 @@ final class MethodRewriter extends MethodVisitor {
             }
         }
         return false;
+    }
+
+    /**
+     * The clock and identity hashes, which a managed thread reads from its schedule so that a seed gives the same
+     * values in every JVM. These are no scheduling points, so their bridge twins take no site: the receiver (if
+     * any) becomes the only parameter. A virtual {@code hashCode()} or {@code toString()} is replaced whatever its
+     * owner, as the receiver's class decides at run time whether it inherits {@code Object}'s; a call to a
+     * superclass's method is replaced only where that superclass is {@code Object}, as other owners define their own.
+     */
+    private boolean replaceDeterministicCall(int opcode, boolean virtual, String owner, String method) {
+        if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System")) {
+            switch (method) {
+                case "nanoTime()J":
+                    return redirect("nanoTime", "()J");
+                case "currentTimeMillis()J":
+                    return redirect("currentTimeMillis", "()J");
+                case "identityHashCode(Ljava/lang/Object;)I":
+                    return redirect("identityHashCode", "(Ljava/lang/Object;)I");
+                default:
+                    return false;
+            }
+        }
+        boolean onObject = opcode == Opcodes.INVOKESPECIAL && owner.equals("java/lang/Object");
+        if ((!virtual && !onObject) || (virtual && definesOwnObjectMethods(owner))) {
+            return false;
+        }
+        switch (method) {
+            case "hashCode()I":
+                return redirect(onObject ? "objectHashCode" : "hashCodeOf", "(Ljava/lang/Object;)I");
+            case "toString()Ljava/lang/String;":
+                return redirect(onObject ? "objectToString" : "toStringOf", "(Ljava/lang/Object;)Ljava/lang/String;");
+            default:
+                return false;
+        }
+    }
+
+    /** Final JDK classes that define both {@code hashCode()} and {@code toString()}: no need to ask at run time. */
+    private static boolean definesOwnObjectMethods(String owner) {
+        switch (owner) {
+            case "java/lang/String":
+            case "java/lang/Integer":
+            case "java/lang/Long":
+            case "java/lang/Short":
+            case "java/lang/Byte":
+            case "java/lang/Character":
+            case "java/lang/Boolean":
+            case "java/lang/Double":
+            case "java/lang/Float":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private boolean redirect(String bridgeMethod, String descriptor) {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, bridgeMethod, descriptor, false);
+        return true;
     }
 
     /** Calls the bridge's twin of a method: the receiver (if any) becomes the first parameter, the site the last. */
