@@ -52,7 +52,7 @@ final class Blocking {
     }
 
     private static String describe(Scheduler scheduler, ManagedThread thread, ObjectNames names) {
-        String at = " at " + Sites.get(thread.lastSite).location();
+        String at = thread.lastSite == Sites.UNKNOWN ? "" : " at " + Sites.get(thread.lastSite).location();
         ManagedThread holder = holder(scheduler, thread);
         String heldBy = holder == null ? "" : ", held by " + holder;
         switch (thread.pending) {
@@ -67,12 +67,28 @@ final class Blocking {
             case JOIN:
                 return thread + " waits for " + thread.joining + " to end (join)" + at;
             case PARK:
+                if (isIdlePoolWorker(thread)) {
+                    return thread + " waits for tasks of a thread pool that was never shut down; shut the pool down"
+                            + " before the test method returns (pool.shutdown(), then pool.awaitTermination(...)),"
+                            + " so that its workers end with the schedule";
+                }
                 return thread + " is parked (LockSupport.park"
                         + (thread.blockedOn == null ? "" : ", blocker " + names.nameOf(thread.blockedOn))
-                        + ") and no thread is left to unpark it; last" + at;
+                        + ") and no thread is left to unpark it" + (at.isEmpty() ? "" : "; last" + at);
             default:
                 return thread + " can run" + at;
         }
+    }
+
+    /** A pool's worker parked for want of tasks, in {@code ThreadPoolExecutor.getTask()}. */
+    private static boolean isIdlePoolWorker(ManagedThread thread) {
+        for (StackTraceElement frame : thread.thread.getStackTrace()) {
+            if (frame.getClassName().equals("java.util.concurrent.ThreadPoolExecutor")
+                    && frame.getMethodName().equals("getTask")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The thread {@code thread} waits for, if it waits for one. */

@@ -95,6 +95,16 @@ final class ForeignThread implements ThreadEvents {
     }
 
     @Override
+    public void handingOff(Object executor) {
+        // the JDK's own threads use the JDK's pools as they always do
+    }
+
+    @Override
+    public void interrupting(Thread thread) {
+        // the JDK's own threads interrupt as they always do
+    }
+
+    @Override
     public boolean park(Object blocker, long timeoutNanos) {
         return false; // the JDK's own threads park as they always do
     }

@@ -2,6 +2,7 @@ package dev.interleave.scheduler;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 
 import dev.interleave.bridge.AccessKind;
 import dev.interleave.bridge.Bridge;
@@ -268,16 +269,49 @@ final class ManagedThread implements ThreadEvents {
     public void interrupt(Thread other, int site) {
         inScheduler = true;
         try {
-            scheduler.point(this, Pending.RUN, site);
-            ManagedThread target = scheduler.managed(other);
-            if (target != null && !target.finished) {
-                target.interruptRequested = true;
-            }
-            scheduler.record(this, OpKind.INTERRUPT, null, site, null, -1,
-                    target == null ? "an unmanaged thread" : "thread " + target.id);
+            modelInterrupt(other, site);
+            other.interrupt();
         } finally {
             inScheduler = false;
         }
+    }
+
+    @Override
+    public void interrupting(Thread other) {
+        if (inScheduler) {
+            return; // this thread's own interrupt(), or the scheduler's
+        }
+        inScheduler = true;
+        try {
+            modelInterrupt(other, lastSite);
+        } finally {
+            inScheduler = false;
+        }
+    }
+
+    @Override
+    public void handingOff(Object executor) {
+        if (inScheduler) {
+            return;
+        }
+        String pool = executor instanceof ForkJoinPool
+                ? (executor == ForkJoinPool.commonPool() ? "ForkJoinPool.commonPool()" : "a ForkJoinPool")
+                : executor.getClass().getName() + ".fork() or invoke(), which run on ForkJoinPool.commonPool()";
+        scheduler.failOnUnmanagedThread(this, "handed a task to " + pool + ", whose threads Interleave does not"
+                + " manage: the task would run outside the schedule, and a wait for it would never end under the"
+                + " scheduler. Give the test's tasks a ThreadPoolExecutor (Executors.newFixedThreadPool(n); for"
+                + " CompletableFuture, the ...Async(task, executor) forms), whose workers are managed.");
+        throw new ScheduleAbortedError();
+    }
+
+    private void modelInterrupt(Thread other, int site) {
+        scheduler.point(this, Pending.RUN, site);
+        ManagedThread target = scheduler.managed(other);
+        if (target != null && !target.finished) {
+            target.interruptRequested = true;
+        }
+        scheduler.record(this, OpKind.INTERRUPT, null, site, null, -1,
+                target == null ? "an unmanaged thread" : "thread " + target.id);
     }
 
     @Override
@@ -365,13 +399,14 @@ final class ManagedThread implements ThreadEvents {
         scheduler.checkNotAborted();
         List<String> jdkStarters = Starters.jdkStarters();
         Optional<String> taskRunner = Starters.taskRunner(jdkStarters);
-        if (taskRunner.isPresent()) {
-            scheduler.failOnUnmanagedThread(this, "had a thread started by " + taskRunner.get() + ": thread pools, "
-                    + "executors and timers are not managed in this version, so the tasks they run would escape "
-                    + "the scheduler. Start the test's threads with new Thread(...) or Thread.ofPlatform().");
+        if (taskRunner.isPresent() && !Starters.isPoolWorker(jdkStarters)) {
+            scheduler.failOnUnmanagedThread(this, "had a thread started by " + taskRunner.get() + ", which "
+                    + "Interleave does not manage: the tasks it runs would escape the scheduler. Run the test's tasks "
+                    + "on a ThreadPoolExecutor (Executors.newFixedThreadPool(n), or an explicit executor for "
+                    + "CompletableFuture), whose workers are managed, or start threads with new Thread(...).");
             throw new ScheduleAbortedError();
         }
-        if (!jdkStarters.isEmpty()) {
+        if (!jdkStarters.isEmpty() && taskRunner.isEmpty()) {
             return new ForeignThread(scheduler, this, jdkStarters.get(0));
         }
         if (child.getClass().getName().equals("java.lang.VirtualThread")) {

@@ -35,6 +35,14 @@ final class Starters {
         return starters.stream().filter(name -> name.startsWith("java.util.")).findFirst();
     }
 
+    /**
+     * A worker a {@code ThreadPoolExecutor} (or a subclass, such as the scheduled one) starts for a task: it runs the
+     * test's tasks and blocks only through {@code LockSupport}, so it is managed like a thread the test started.
+     */
+    static boolean isPoolWorker(List<String> starters) {
+        return starters.contains("java.util.concurrent.ThreadPoolExecutor");
+    }
+
     /** {@code Thread.start()} itself, and the {@code Thread.Builder}s that application code starts threads with. */
     private static boolean isStartOrBuilder(StackWalker.StackFrame frame) {
         String className = frame.getClassName();

@@ -262,8 +262,25 @@ public final class Bridge {
         ThreadEvents events = current();
         if (events != null) {
             events.interrupt(requireNonNull(thread), site);
+        } else {
+            thread.interrupt();
         }
-        thread.interrupt();
+    }
+
+    /** Called when code hands a task to {@code executor}, a pool whose threads no test manages. */
+    public static void handingOff(Object executor) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.handingOff(executor);
+        }
+    }
+
+    /** Called on entry to {@code Thread.interrupt()}, wherever it is called from. */
+    public static void interrupting(Thread thread) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.interrupting(thread);
+        }
     }
 
     public static boolean isAlive(Thread thread, int site) {

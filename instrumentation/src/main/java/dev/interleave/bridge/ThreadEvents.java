@@ -53,8 +53,20 @@ public interface ThreadEvents {
     /** A call announced by {@link #libraryCall} returned. */
     void libraryReturn();
 
-    /** {@code thread.interrupt()}; the bridge sets the real interrupt flag after this returns. */
+    /** {@code thread.interrupt()} in application code: the model's and the real interrupt both. */
     void interrupt(Thread thread, int site);
+
+    /**
+     * {@code thread.interrupt()} called by code that is not rewritten (the JDK's: a thread pool's {@code shutdown()}
+     * interrupts its idle workers); the real interrupt follows when this returns.
+     */
+    void interrupting(Thread thread);
+
+    /**
+     * This thread hands a task to {@code executor}, whose threads no test manages ({@code ForkJoinPool}, which runs
+     * parallel streams and {@code CompletableFuture}'s default async tasks).
+     */
+    void handingOff(Object executor);
 
     /**
      * {@code LockSupport.park...}: returns true when the scheduler modelled the park (the JDK's own must then not

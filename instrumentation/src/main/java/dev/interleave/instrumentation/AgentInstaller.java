@@ -13,8 +13,11 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -102,7 +105,10 @@ public final class AgentInstaller {
                         // JDK 21+ starts pool threads through start(ThreadContainer); the advice is idempotent
                         .visit(Advice.to(ThreadAdvice.Start.class, advice()).on(named("start")))
                         .visit(Advice.to(ThreadAdvice.Run.class, advice())
-                                .on(named("run").and(takesNoArguments()))))
+                                .on(named("run").and(takesNoArguments())))
+                        // application code's calls are rewritten; this sees the JDK's, such as a pool's shutdown()
+                        .visit(Advice.to(ThreadAdvice.Interrupt.class, advice())
+                                .on(named("interrupt").and(takesNoArguments()))))
                 .type(named("java.util.concurrent.locks.LockSupport"))
                 .transform((builder, type, loader, module, domain) -> builder
                         .visit(parkAdvice(LockSupportAdvice.Park.class, "park"))
@@ -114,6 +120,16 @@ public final class AgentInstaller {
                         .visit(parkAdvice(LockSupportAdvice.ParkUntilBlocker.class, "parkUntil", Object.class,
                                 long.class))
                         .visit(parkAdvice(LockSupportAdvice.Unpark.class, "unpark", Thread.class)))
+                // Its threads are the JDK's and outlive any test: a task handed to it would escape the schedule
+                .type(named("java.util.concurrent.ForkJoinPool"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(ThreadAdvice.HandOff.class, advice()).on(isPublic().and(not(isStatic()))
+                                .and(namedOneOf("execute", "submit", "invoke", "invokeAll", "schedule",
+                                        "scheduleAtFixedRate", "scheduleWithFixedDelay", "submitWithTimeout")))))
+                .type(named("java.util.concurrent.ForkJoinTask"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(ThreadAdvice.HandOff.class, advice())
+                                .on(namedOneOf("fork", "invoke").and(takesNoArguments()).and(not(isStatic())))))
                 .type(named("java.lang.VirtualThread")) // JDK 21+: overrides start(), so it needs its own advice
                 .transform((builder, type, loader, module, domain) -> builder
                         .visit(Advice.to(ThreadAdvice.Start.class, advice()).on(named("start"))))

@@ -38,4 +38,27 @@ final class ThreadAdvice {
             thrown = Bridge.runExit(self, thrown);
         }
     }
+
+    static final class Interrupt {
+
+        private Interrupt() {
+        }
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This Thread self) {
+            Bridge.interrupting(self);
+        }
+    }
+
+    /** On the entry points of {@code ForkJoinPool} and {@code ForkJoinTask} that hand a task to the pool's threads. */
+    static final class HandOff {
+
+        private HandOff() {
+        }
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This Object self) {
+            Bridge.handingOff(self);
+        }
+    }
 }

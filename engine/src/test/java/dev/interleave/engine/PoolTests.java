@@ -1,0 +1,63 @@
+package dev.interleave.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.interleave.ConcurrencyFailure;
+import dev.interleave.fixtures.Pools;
+import org.junit.jupiter.api.Test;
+
+/** Thread pools under the scheduler: their workers are managed, their bugs found, their misuse named. */
+class PoolTests {
+
+    @Test
+    void aLostUpdateBetweenTwoPoolTasksIsFound() {
+        ConcurrencyFailure failure = EngineRuns.run(Pools.class, "lostUpdateOnAPool").failure();
+
+        assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.EXCEPTION);
+        assertThat(failure.getMessage()).contains("expected: 2", "but was: 1");
+    }
+
+    @Test
+    void correctTasksOnAPoolPassEverySchedule() {
+        EngineRuns.run(Pools.class, "atomicIncrementsOnAPool").assertPassedAll(300);
+    }
+
+    @Test
+    void futuresAndCompletableFuturesOnAnExplicitExecutorPass() {
+        EngineRuns.run(Pools.class, "futuresOnAnExplicitExecutor").assertPassedAll(200);
+    }
+
+    @Test
+    void aPoolLeftRunningIsNamed() {
+        ConcurrencyFailure failure = EngineRuns.run(Pools.class, "leavesThePoolRunning").failure();
+
+        assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.DEADLOCK);
+        assertThat(failure.getMessage()).containsPattern("thread 1 \\(pool-\\d+-thread-1\\) waits for tasks of a"
+                + " thread pool that was never shut down");
+    }
+
+    @Test
+    void handingATaskToTheCommonPoolIsAClearError() {
+        ConcurrencyFailure failure = EngineRuns.run(Pools.class, "waitsForTheCommonPool").failure();
+
+        assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.UNMANAGED_THREAD);
+        assertThat(failure.getMessage()).contains("thread 0 (interleave-test) handed a task to"
+                + " ForkJoinPool.commonPool(), whose threads Interleave does not manage");
+    }
+
+    @Test
+    void aParallelStreamIsAClearError() {
+        ConcurrencyFailure failure = EngineRuns.run(Pools.class, "sumsAParallelStream").failure();
+
+        assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.UNMANAGED_THREAD);
+        assertThat(failure.getMessage()).contains("fork() or invoke(), which run on ForkJoinPool.commonPool()");
+    }
+
+    @Test
+    void theDefaultAsyncExecutorIsAClearErrorOnAnyMachine() {
+        ConcurrencyFailure failure = EngineRuns.run(Pools.class, "waitsForTheDefaultAsyncExecutor").failure();
+
+        assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.UNMANAGED_THREAD);
+        assertThat(failure.getMessage()).contains("Executors.newFixedThreadPool(n)");
+    }
+}
