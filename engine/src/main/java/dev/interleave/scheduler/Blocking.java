@@ -2,6 +2,7 @@ package dev.interleave.scheduler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import dev.interleave.bridge.Sites;
 
@@ -72,12 +73,59 @@ final class Blocking {
                             + " before the test method returns (pool.shutdown(), then pool.awaitTermination(...)),"
                             + " so that its workers end with the schedule";
                 }
+                if (thread.requestedLock != null) {
+                    return describeLockWait(scheduler, thread, names) + at;
+                }
                 return thread + " is parked (LockSupport.park"
                         + (thread.blockedOn == null ? "" : ", blocker " + names.nameOf(thread.blockedOn))
                         + ") and no thread is left to unpark it" + (at.isEmpty() ? "" : "; last" + at);
             default:
                 return thread + " can run" + at;
         }
+    }
+
+    /**
+     * {@code thread 1 waits to lock ReentrantReadWriteLock#1 for reading, held by thread 2 (reading); queued ahead
+     * of it: thread 0 (writing)}.
+     */
+    private static String describeLockWait(Scheduler scheduler, ManagedThread thread, ObjectNames names) {
+        Object lock = thread.requestedLock;
+        StringBuilder text = new StringBuilder().append(thread).append(" waits to lock ")
+                .append(names.nameOf(lock)).append(mode(lock, thread.requestedShared, " for "));
+        List<String> holders = new ArrayList<>();
+        for (LockHolds.Hold hold : scheduler.lockHolds().heldByOthers(lock, thread)) {
+            holders.add(hold.thread + mode(lock, hold.shared, " "));
+        }
+        if (!holders.isEmpty()) {
+            text.append(", held by ").append(String.join(", ", holders));
+        }
+        List<String> ahead = new ArrayList<>();
+        for (ManagedThread other : queuedAhead(scheduler, thread)) {
+            ahead.add(other + mode(lock, other.requestedShared, " "));
+        }
+        if (!ahead.isEmpty()) {
+            text.append("; queued ahead of it: ").append(String.join(", ", ahead));
+        }
+        return text.toString();
+    }
+
+    /** For a reader/writer lock, whether a hold or request is for reading or writing; nothing for other locks. */
+    private static String mode(Object lock, boolean shared, String prefix) {
+        boolean readWrite = lock.getClass().getEnclosingClass() == ReentrantReadWriteLock.class;
+        return !readWrite ? "" : prefix.equals(" for ") ? prefix + (shared ? "reading" : "writing")
+                : " (" + (shared ? "reading" : "writing") + ")";
+    }
+
+    /** The threads that asked for the lock {@code thread} waits for before it did, and wait for it still. */
+    private static List<ManagedThread> queuedAhead(Scheduler scheduler, ManagedThread thread) {
+        List<ManagedThread> ahead = new ArrayList<>();
+        for (ManagedThread other : scheduler.threads()) {
+            if (other != thread && !other.finished && other.pending == ManagedThread.Pending.PARK
+                    && other.requestedLock == thread.requestedLock && other.requestOrder < thread.requestOrder) {
+                ahead.add(other);
+            }
+        }
+        return ahead;
     }
 
     /** A pool's worker parked for want of tasks, in {@code ThreadPoolExecutor.getTask()}. */
@@ -91,7 +139,25 @@ final class Blocking {
         return false;
     }
 
-    /** The thread {@code thread} waits for, if it waits for one. */
+    /**
+     * The threads {@code thread} waits for: the holder of the monitor it waits for, or, for a lock of
+     * {@code java.util.concurrent}, the threads queued ahead of it (a fair lock serves them first) and the holders.
+     */
+    private static List<ManagedThread> waitsFor(Scheduler scheduler, ManagedThread thread) {
+        if (thread.pending == ManagedThread.Pending.PARK && thread.requestedLock != null) {
+            List<ManagedThread> result = new ArrayList<>(queuedAhead(scheduler, thread));
+            for (LockHolds.Hold hold : scheduler.lockHolds().heldByOthers(thread.requestedLock, thread)) {
+                if (!result.contains(hold.thread)) {
+                    result.add(hold.thread);
+                }
+            }
+            return result;
+        }
+        ManagedThread holder = holder(scheduler, thread);
+        return holder == null ? List.of() : List.of(holder);
+    }
+
+    /** The thread that holds the monitor {@code thread} waits for, or that it joins. */
     private static ManagedThread holder(Scheduler scheduler, ManagedThread thread) {
         switch (thread.pending) {
             case LOCK:
@@ -106,22 +172,31 @@ final class Blocking {
         }
     }
 
+    /** The first cycle of waiting among {@code stuck}, as {@code thread 0 -> thread 2 -> thread 1 -> thread 0}. */
     private static String cycle(Scheduler scheduler, List<ManagedThread> stuck) {
         for (ManagedThread start : stuck) {
             List<ManagedThread> path = new ArrayList<>();
-            ManagedThread at = start;
-            while (at != null && !path.contains(at)) {
-                path.add(at);
-                at = holder(scheduler, at);
-            }
-            if (at != null) {
+            if (closesCycle(scheduler, start, start, path)) {
                 StringBuilder text = new StringBuilder();
-                for (ManagedThread member : path.subList(path.indexOf(at), path.size())) {
+                for (ManagedThread member : path) {
                     text.append("thread ").append(member.id).append(" -> ");
                 }
-                return text.append("thread ").append(at.id).toString();
+                return text.append("thread ").append(start.id).toString();
             }
         }
         return null;
+    }
+
+    /** Depth first from {@code at}: whether a path of waiting leads back to {@code start}; {@code path} holds it. */
+    private static boolean closesCycle(Scheduler scheduler, ManagedThread start, ManagedThread at,
+            List<ManagedThread> path) {
+        path.add(at);
+        for (ManagedThread next : waitsFor(scheduler, at)) {
+            if (next == start || (!path.contains(next) && closesCycle(scheduler, start, next, path))) {
+                return true;
+            }
+        }
+        path.remove(path.size() - 1);
+        return false;
     }
 }

@@ -95,6 +95,31 @@ final class ForeignThread implements ThreadEvents {
     }
 
     @Override
+    public void lockRequested(Object lock, boolean shared) {
+        // locks of the JDK's own threads are not the test's
+    }
+
+    @Override
+    public void lockAcquired(Object lock, boolean shared, boolean acquired) {
+        // locks of the JDK's own threads are not the test's
+    }
+
+    @Override
+    public void lockReleased(Object lock, boolean shared) {
+        // locks of the JDK's own threads are not the test's
+    }
+
+    @Override
+    public void lockSuspended(Object lock) {
+        // locks of the JDK's own threads are not the test's
+    }
+
+    @Override
+    public void lockResumed(Object lock) {
+        // locks of the JDK's own threads are not the test's
+    }
+
+    @Override
     public void handingOff(Object executor) {
         // the JDK's own threads use the JDK's pools as they always do
     }

@@ -38,6 +38,10 @@ final class ManagedThread implements ThreadEvents {
     boolean timedOut;
     boolean permit;           // LockSupport's permit, as unpark() gives it
     long waitOrder;
+    Object requestedLock;      // a java.util.concurrent lock's sync this thread asked for and does not hold yet
+    boolean requestedShared;
+    long requestOrder;
+    private List<LockHolds.Hold> suspendedHolds;
     int lastSite;
 
     boolean finished;
@@ -286,6 +290,39 @@ final class ManagedThread implements ThreadEvents {
             modelInterrupt(other, lastSite);
         } finally {
             inScheduler = false;
+        }
+    }
+
+    @Override
+    public void lockRequested(Object lock, boolean shared) {
+        requestedLock = lock;
+        requestedShared = shared;
+        requestOrder = scheduler.nextWaitOrder();
+    }
+
+    @Override
+    public void lockAcquired(Object lock, boolean shared, boolean acquired) {
+        requestedLock = null;
+        if (acquired) {
+            scheduler.lockHolds().acquired(lock, this, shared);
+        }
+    }
+
+    @Override
+    public void lockReleased(Object lock, boolean shared) {
+        scheduler.lockHolds().released(lock, this, shared);
+    }
+
+    @Override
+    public void lockSuspended(Object lock) {
+        suspendedHolds = scheduler.lockHolds().suspend(lock, this);
+    }
+
+    @Override
+    public void lockResumed(Object lock) {
+        if (suspendedHolds != null) {
+            scheduler.lockHolds().resume(lock, suspendedHolds);
+            suspendedHolds = null;
         }
     }
 

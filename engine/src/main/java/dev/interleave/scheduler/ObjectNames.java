@@ -24,6 +24,15 @@ public final class ObjectNames {
         return names;
     }
 
+    /**
+     * The sync of a {@code java.util.concurrent} lock ({@code ReentrantLock$NonfairSync}): the object its waiters
+     * park on, named after the lock a user knows.
+     */
+    private static boolean isLockSync(Class<?> type) {
+        return type.getName().startsWith("java.util.concurrent.") && type.getSimpleName().endsWith("Sync")
+                && type.getEnclosingClass() != null;
+    }
+
     public String nameOf(Object object) {
         if (object instanceof Class) {
             return ((Class<?>) object).getSimpleName() + ".class";
@@ -31,6 +40,7 @@ public final class ObjectNames {
         return names.computeIfAbsent(object, o -> {
             String simple = o.getClass().isArray()
                     ? o.getClass().getComponentType().getSimpleName() + "[]"
+                    : isLockSync(o.getClass()) ? o.getClass().getEnclosingClass().getSimpleName()
                     : o.getClass().getSimpleName().isEmpty() ? "Object" : o.getClass().getSimpleName();
             int number = counters.merge(simple, 1, Integer::sum);
             return simple + "#" + number;

@@ -32,6 +32,7 @@ public final class Scheduler {
     private final List<ManagedThread> threads = new ArrayList<>();
     private final Map<Thread, ManagedThread> byThread = new IdentityHashMap<>();
     private final Monitors monitors = new Monitors();
+    private final LockHolds lockHolds = new LockHolds();
     private final Trace trace = new Trace();
     private int[] enabled = new int[4];
 
@@ -514,6 +515,10 @@ public final class Scheduler {
 
     Monitors monitors() {
         return monitors;
+    }
+
+    LockHolds lockHolds() {
+        return lockHolds;
     }
 
     List<ManagedThread> threads() {

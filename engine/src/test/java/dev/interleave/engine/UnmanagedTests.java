@@ -11,13 +11,13 @@ import org.junit.jupiter.api.condition.JRE;
 class UnmanagedTests {
 
     @Test
-    void refusesThreadPoolsWithTheFix() {
-        ConcurrencyFailure failure = EngineRuns.run(Unmanageable.class, "usesAThreadPool").failure();
+    void refusesTimersWithTheFix() {
+        ConcurrencyFailure failure = EngineRuns.run(Unmanageable.class, "usesATimer").failure();
 
         assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.UNMANAGED_THREAD);
         assertThat(failure.getMessage())
-                .contains("had a thread started by java.util.concurrent.ThreadPoolExecutor")
-                .contains("Start the test's threads with new Thread(...)");
+                .contains("had a thread started by java.util.Timer, which Interleave does not manage")
+                .contains("Run the test's tasks on a ThreadPoolExecutor");
     }
 
     @Test

@@ -267,6 +267,44 @@ public final class Bridge {
         }
     }
 
+    // ---- ownership of java.util.concurrent locks, from advice in ReentrantLock and ReentrantReadWriteLock --------
+
+    public static void lockRequested(Object lock, boolean shared) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.lockRequested(lock, shared);
+        }
+    }
+
+    public static void lockAcquired(Object lock, boolean shared, boolean acquired) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.lockAcquired(lock, shared, acquired);
+        }
+    }
+
+    public static void lockReleased(Object lock, boolean shared) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.lockReleased(lock, shared);
+        }
+    }
+
+    /** A condition of {@code lock} is awaited: the JDK lets go of every hold of the lock until the await returns. */
+    public static void lockSuspended(Object lock) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.lockSuspended(lock);
+        }
+    }
+
+    public static void lockResumed(Object lock) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.lockResumed(lock);
+        }
+    }
+
     /** Called when code hands a task to {@code executor}, a pool whose threads no test manages. */
     public static void handingOff(Object executor) {
         ThreadEvents events = current();

@@ -68,6 +68,21 @@ public interface ThreadEvents {
      */
     void handingOff(Object executor);
 
+    /** This thread asks for {@code lock} (a {@code java.util.concurrent} lock's sync), for reading if shared. */
+    void lockRequested(Object lock, boolean shared);
+
+    /** The request {@link #lockRequested} announced ended: with the lock held if {@code acquired}. */
+    void lockAcquired(Object lock, boolean shared, boolean acquired);
+
+    /** This thread released one hold of {@code lock}. */
+    void lockReleased(Object lock, boolean shared);
+
+    /** This thread awaits a condition of {@code lock}: its holds are let go until {@link #lockResumed}. */
+    void lockSuspended(Object lock);
+
+    /** The await {@link #lockSuspended} announced returned, with the holds taken back. */
+    void lockResumed(Object lock);
+
     /**
      * {@code LockSupport.park...}: returns true when the scheduler modelled the park (the JDK's own must then not
      * run), false when the real one must run (the scheduler's own parking).

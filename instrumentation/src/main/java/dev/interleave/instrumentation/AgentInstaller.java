@@ -120,6 +120,14 @@ public final class AgentInstaller {
                         .visit(parkAdvice(LockSupportAdvice.ParkUntilBlocker.class, "parkUntil", Object.class,
                                 long.class))
                         .visit(parkAdvice(LockSupportAdvice.Unpark.class, "unpark", Thread.class)))
+                .type(named("java.util.concurrent.locks.ReentrantLock")
+                        .or(named("java.util.concurrent.locks.ReentrantReadWriteLock$WriteLock")))
+                .transform((builder, type, loader, module, domain) -> lockAdvice(builder, false))
+                .type(named("java.util.concurrent.locks.ReentrantReadWriteLock$ReadLock"))
+                .transform((builder, type, loader, module, domain) -> lockAdvice(builder, true))
+                .type(named("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(LockAdvice.Await.class, advice()).on(nameStartsWith("await"))))
                 // Its threads are the JDK's and outlive any test: a task handed to it would escape the schedule
                 .type(named("java.util.concurrent.ForkJoinPool"))
                 .transform((builder, type, loader, module, domain) -> builder
@@ -149,6 +157,17 @@ public final class AgentInstaller {
         }
         installation = new Installation(log);
         return installation;
+    }
+
+    private static net.bytebuddy.dynamic.DynamicType.Builder<?> lockAdvice(
+            net.bytebuddy.dynamic.DynamicType.Builder<?> builder, boolean shared) {
+        return builder
+                .visit(Advice.to(shared ? LockAdvice.Shared.class : LockAdvice.Exclusive.class, advice())
+                        .on(namedOneOf("lock", "lockInterruptibly").and(takesNoArguments())))
+                .visit(Advice.to(shared ? LockAdvice.SharedTry.class : LockAdvice.ExclusiveTry.class, advice())
+                        .on(named("tryLock")))
+                .visit(Advice.to(shared ? LockAdvice.SharedRelease.class : LockAdvice.ExclusiveRelease.class,
+                        advice()).on(named("unlock").and(takesNoArguments())));
     }
 
     private static AsmVisitorWrapper parkAdvice(Class<?> advice, String method, Class<?>... parameters) {

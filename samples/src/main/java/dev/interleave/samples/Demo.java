@@ -1,5 +1,6 @@
 package dev.interleave.samples;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
@@ -68,7 +69,7 @@ public final class Demo {
     private static DiscoverySelector select(String sample) {
         String[] parts = sample.split("#", 2);
         String className = parts[0].contains(".") ? parts[0] : "dev.interleave.samples." + parts[0];
-        return parts.length == 2 ? selectMethod(className + "#" + parts[1]) : selectMethod(className, "");
+        return parts.length == 2 ? selectMethod(className + "#" + parts[1]) : selectClass(className);
     }
 
     private static List<Result> run(DiscoverySelector selector) {
