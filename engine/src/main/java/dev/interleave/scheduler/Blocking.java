@@ -25,6 +25,10 @@ final class Blocking {
         if (cycle != null) {
             text.append("\n  cycle: ").append(cycle);
         }
+        if (scheduler.pollingOnly()) {
+            text.append("\n  The timed waits above are inside the JDK, which waits again each time one times out"
+                    + " (a pipe polls once a second for data): with no other thread left to act, they never end.");
+        }
         return text.toString();
     }
 
@@ -63,7 +67,8 @@ final class Blocking {
                 return thread.notified || thread.interruptRequested
                         ? thread + " was woken from " + names.nameOf(thread.blockedOn) + ".wait() and waits to lock "
                         + "it again" + heldBy + at
-                        : thread + " waits in " + names.nameOf(thread.blockedOn) + ".wait() for a notify that no"
+                        : thread + " waits in " + names.nameOf(thread.blockedOn) + ".wait("
+                        + (thread.deadline == ManagedThread.NO_DEADLINE ? "" : "timeout") + ") for a notify that no"
                         + " thread is left to send" + at;
             case JOIN:
                 return thread + " waits for " + thread.joining + " to end (join)" + at;

@@ -38,6 +38,8 @@ final class ManagedThread implements ThreadEvents {
     boolean timedOut;
     boolean permit;           // LockSupport's permit, as unpark() gives it
     long waitOrder;
+    long timeoutsSince = -1;  // the scheduler's progress count when idleTimeouts started counting
+    int idleTimeouts;          // timeouts of this thread since then, with nothing else happening
     Object requestedLock;      // a java.util.concurrent lock's sync this thread asked for and does not hold yet
     boolean requestedShared;
     long requestOrder;

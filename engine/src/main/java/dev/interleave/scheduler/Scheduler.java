@@ -10,6 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 import dev.interleave.ConcurrencyFailure;
 import dev.interleave.bridge.AccessKind;
 import dev.interleave.bridge.Bridge;
+import dev.interleave.bridge.Sites;
 import dev.interleave.strategy.LeftRecordedPath;
 import dev.interleave.strategy.SchedulingStrategy;
 
@@ -49,6 +50,9 @@ public final class Scheduler {
     private final IdentityHashes identityHashes = new IdentityHashes();
     private long waitOrders;
     private int decisions;
+    private ManagedThread lastTimedOut;
+    private long sinceProgress;
+    private boolean pollingOnly;
     private ScheduleRecording recording;
     private ExpectedTrace expected;
     private String divergence;
@@ -309,6 +313,8 @@ public final class Scheduler {
             self.finished = true;
             unfinished--;
         }
+        sinceProgress++;
+        lastTimedOut = null;
         if (aborted) {
             wakeEngine();
             return;
@@ -351,6 +357,10 @@ public final class Scheduler {
             }
             fail(new ScheduleFailure(ConcurrencyFailure.Kind.DEADLOCK, -1, null, Blocking.describeDeadlock(this)));
             return null;
+        }
+        if (lastTimedOut != null && (count > 1 || enabled[0] != lastTimedOut.id)) {
+            sinceProgress++; // another thread can run: the timeouts so far were not the only way on
+            lastTimedOut = null;
         }
         boolean selfEnabled = !self.finished && isEnabled(self);
         if (selfEnabled && self.holdsUnmodelledLock()) {
@@ -402,7 +412,10 @@ public final class Scheduler {
         }
     }
 
-    /** When nothing can run, virtual time jumps to the earliest timed wait that can then go on. */
+    /**
+     * When nothing can run, virtual time jumps to the earliest timed wait that can then go on; returns null when the
+     * only timed waits left are the JDK's polling loops that no thread can end (see {@link #onlyJdkPollingLeft}).
+     */
     private ManagedThread fireEarliestTimeout() {
         ManagedThread earliest = null;
         for (ManagedThread thread : threads) {
@@ -417,11 +430,47 @@ public final class Scheduler {
                 earliest = thread;
             }
         }
-        if (earliest != null) {
-            earliest.timedOut = true;
-            advanceClockTo(earliest.deadline);
+        if (earliest == null) {
+            return null;
         }
+        if (earliest.timeoutsSince != sinceProgress) {
+            earliest.timeoutsSince = sinceProgress;
+            earliest.idleTimeouts = 0;
+        }
+        earliest.idleTimeouts++;
+        if (onlyJdkPollingLeft()) {
+            return null;
+        }
+        earliest.timedOut = true;
+        advanceClockTo(earliest.deadline);
+        lastTimedOut = earliest;
         return earliest;
+    }
+
+    /**
+     * Whether every unfinished thread either waits without a timeout or sits in a timed wait inside the JDK that has
+     * timed out twice with nothing else happening: JDK code such as {@code PipedInputStream.read} waits a second at
+     * a time, in a loop, for something only another thread can do. When no other thread is left to do it, that is
+     * a deadlock, found at once instead of after a million steps of virtual seconds.
+     */
+    private boolean onlyJdkPollingLeft() {
+        for (ManagedThread thread : threads) {
+            if (thread.finished || thread.deadline == ManagedThread.NO_DEADLINE) {
+                continue;
+            }
+            boolean polling = thread.timeoutsSince == sinceProgress && thread.idleTimeouts >= 2
+                    && Sites.get(thread.lastSite).className().startsWith("java.");
+            if (!polling) {
+                return false;
+            }
+        }
+        pollingOnly = true;
+        return true;
+    }
+
+    /** Whether the schedule stopped because only the JDK's polling loops were left (see {@link #onlyJdkPollingLeft}). */
+    boolean pollingOnly() {
+        return pollingOnly;
     }
 
     private void switchTo(ManagedThread next) {

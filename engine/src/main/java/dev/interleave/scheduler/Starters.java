@@ -36,11 +36,13 @@ final class Starters {
     }
 
     /**
-     * A worker a {@code ThreadPoolExecutor} (or a subclass, such as the scheduled one) starts for a task: it runs the
-     * test's tasks and blocks only through {@code LockSupport}, so it is managed like a thread the test started.
+     * A worker that a {@code ThreadPoolExecutor} (or a subclass, such as the scheduled one) starts for a task the
+     * test's code submitted: it runs the test's tasks and blocks only through {@code LockSupport}, so it is managed
+     * like a thread the test started. A pool the JDK keeps for itself (a process reaper) is not the test's.
      */
     static boolean isPoolWorker(List<String> starters) {
-        return starters.contains("java.util.concurrent.ThreadPoolExecutor");
+        return starters.contains("java.util.concurrent.ThreadPoolExecutor")
+                && starters.stream().allMatch(name -> name.startsWith("java.util.concurrent."));
     }
 
     /** {@code Thread.start()} itself, and the {@code Thread.Builder}s that application code starts threads with. */

@@ -59,6 +59,7 @@ final class MethodRewriter extends MethodVisitor {
     private final TypeFacts facts;
     private final MethodInfo method;
     private final SynchronizedMode synchronizedMode;
+    private final boolean sharedAccesses;
     private final boolean constructor;
     private boolean superConstructorCalled;
     private int pendingNews;
@@ -66,11 +67,17 @@ final class MethodRewriter extends MethodVisitor {
     private int siteAwaitingLine;
     private final Label bodyStart = new Label();
 
-    MethodRewriter(MethodVisitor next, TypeFacts facts, MethodInfo method, SynchronizedMode synchronizedMode) {
+    /**
+     * @param sharedAccesses whether field and array accesses and calls into the JDK's libraries become scheduling
+     *                       points too, or only synchronization (for JDK classes that block in monitors)
+     */
+    MethodRewriter(MethodVisitor next, TypeFacts facts, MethodInfo method, SynchronizedMode synchronizedMode,
+            boolean sharedAccesses) {
         super(OpenedClassReader.ASM_API, next);
         this.facts = facts;
         this.method = method;
         this.synchronizedMode = synchronizedMode;
+        this.sharedAccesses = sharedAccesses;
         this.constructor = method.name.equals("<init>");
     }
 
@@ -184,6 +191,12 @@ final class MethodRewriter extends MethodVisitor {
 
     @Override
     public void visitInsn(int opcode) {
+        boolean arrayAccess = opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD
+                || opcode >= Opcodes.IASTORE && opcode <= Opcodes.SASTORE;
+        if (arrayAccess && !sharedAccesses) {
+            super.visitInsn(opcode);
+            return;
+        }
         switch (opcode) {
             case Opcodes.IALOAD: case Opcodes.LALOAD: case Opcodes.FALOAD: case Opcodes.DALOAD:
             case Opcodes.AALOAD: case Opcodes.BALOAD: case Opcodes.CALOAD: case Opcodes.SALOAD:
@@ -229,7 +242,7 @@ final class MethodRewriter extends MethodVisitor {
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
         // A constructor's own fields belong to an object no other thread has seen yet (and before super() is
         // called, 'this' may not even be passed to the bridge).
-        boolean skip = facts.isFinalField(owner, name)
+        boolean skip = !sharedAccesses || facts.isFinalField(owner, name)
                 || (constructor && owner.equals(method.owner)
                         && (opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD))
                 || (constructor && !superConstructorCalled && opcode == Opcodes.PUTFIELD);
@@ -278,7 +291,7 @@ final class MethodRewriter extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-        boolean libraryCall = isSharedLibraryCall(owner, name);
+        boolean libraryCall = sharedAccesses && isSharedLibraryCall(owner, name);
         if (libraryCall) {
             callBridge("beforeLibraryCall", "(I)V", "call " + simpleName(owner) + "." + name + "()");
         }

@@ -23,9 +23,20 @@ import net.bytebuddy.utility.OpenedClassReader;
 final class SchedulingPoints implements AsmVisitorWrapper {
 
     private final boolean classIsLoading;
+    private final boolean sharedAccesses;
 
+    /** Scheduling points at shared accesses and synchronization both: for application classes. */
     SchedulingPoints(boolean classIsLoading) {
+        this(classIsLoading, true);
+    }
+
+    /**
+     * @param sharedAccesses false for a JDK class that blocks in monitors ({@code PipedInputStream}): only its
+     *                       synchronization is modelled, so its waits are the scheduler's and its fields its own
+     */
+    SchedulingPoints(boolean classIsLoading, boolean sharedAccesses) {
         this.classIsLoading = classIsLoading;
+        this.sharedAccesses = sharedAccesses;
     }
 
     @Override
@@ -43,21 +54,23 @@ final class SchedulingPoints implements AsmVisitorWrapper {
             Implementation.Context implementationContext, TypePool typePool,
             FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods, int writerFlags,
             int readerFlags) {
-        return new ClassRewriter(classVisitor, new TypeFacts(typePool), classIsLoading);
+        return new ClassRewriter(classVisitor, new TypeFacts(typePool), classIsLoading, sharedAccesses);
     }
 
     private static final class ClassRewriter extends ClassVisitor {
 
         private final TypeFacts facts;
         private final boolean classIsLoading;
+        private final boolean sharedAccesses;
         private String internalName;
         private int version;
         private String sourceFile;
 
-        ClassRewriter(ClassVisitor next, TypeFacts facts, boolean classIsLoading) {
+        ClassRewriter(ClassVisitor next, TypeFacts facts, boolean classIsLoading, boolean sharedAccesses) {
             super(OpenedClassReader.ASM_API, next);
             this.facts = facts;
             this.classIsLoading = classIsLoading;
+            this.sharedAccesses = sharedAccesses;
         }
 
         @Override
@@ -96,7 +109,7 @@ final class SchedulingPoints implements AsmVisitorWrapper {
             MethodVisitor next = super.visitMethod(newAccess, name, descriptor, signature, exceptions);
             MethodRewriter.MethodInfo info = new MethodRewriter.MethodInfo(internalName, sourceFile, access, name,
                     descriptor, (version & 0xFFFF) >= Opcodes.V1_6);
-            return new MethodRewriter(next, facts, info, mode);
+            return new MethodRewriter(next, facts, info, mode, sharedAccesses);
         }
     }
 }
