@@ -18,6 +18,7 @@ import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -75,7 +76,8 @@ public final class Demo {
     private static List<Result> run(DiscoverySelector selector) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selector)
-                .filters(EngineFilter.includeEngines("interleave"))
+                .filters(EngineFilter.includeEngines("interleave"),
+                        ClassNameFilter.excludeClassNamePatterns("dev\\.interleave\\.samples\\.benchmark\\..*"))
                 .build();
         Launcher launcher = LauncherFactory.create();
         Collector collector = new Collector();

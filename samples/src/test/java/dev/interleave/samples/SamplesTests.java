@@ -29,7 +29,8 @@ class SamplesTests {
     private static final List<Class<?>> SAMPLES = List.of(CounterSample.class, CheckThenActSample.class,
             OverSynchronizedSample.class, PipeSample.class, LockOrderSample.class, LazyInitSample.class,
             HalfWrittenPairSample.class, WaitNotifySample.class, ConcurrentLocksSample.class,
-            BoundedBufferSample.class, ConcurrentMapSample.class, ReaderWriterSample.class);
+            BoundedBufferSample.class, ConcurrentMapSample.class, ReaderWriterSample.class, JdkPipeSample.class,
+            ConditionBufferSample.class, ThreadPoolSample.class);
 
     private static final List<String> SEEDS = List.of("1", "2026", "interleave");
 

@@ -1,21 +1,9 @@
 package dev.interleave.samples.benchmark;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
-
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import dev.interleave.ConcurrencyFailure;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.reporting.ReportEntry;
-import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
@@ -28,7 +16,6 @@ public final class CounterBenchmark {
     private static final int SCHEDULES = Integer.getInteger("benchmark.schedules", 5_000);
     private static final int SEEDS = Integer.getInteger("benchmark.seeds", 20);
     private static final int ROUNDS = 3;
-    private static final Path FAILURES = Path.of("target", "interleave-benchmark");
     private static final int PLAIN_CAP = Integer.getInteger("benchmark.plainCap", 200_000);
 
     private CounterBenchmark() {
@@ -37,7 +24,7 @@ public final class CounterBenchmark {
     public static void main(String[] args) throws Exception {
         Launcher launcher = LauncherFactory.create();
         // Warm up the agent, the engine and the JIT on a short run of each.
-        interleave(launcher, "CounterSample#synchronizedIncrement", 2_000, "1");
+        Explorations.run(launcher, "CounterSample#synchronizedIncrement", 2_000, "1");
         plainRuns(20_000, false);
         threadStartFloor(20_000);
 
@@ -46,30 +33,30 @@ public final class CounterBenchmark {
         double interleavePerSecond = 0;
         double unrecordedPerSecond = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            Run correct = interleave(launcher, "CounterSample#synchronizedIncrement", SCHEDULES, "7");
+            Explorations.Run correct = Explorations.run(launcher, "CounterSample#synchronizedIncrement", SCHEDULES, "7");
             interleavePerSecond = Math.max(interleavePerSecond, correct.schedules / correct.seconds);
-            Run unrecorded = interleave(launcher, "CounterSample#synchronizedIncrement", SCHEDULES, "7", false);
+            Explorations.Run unrecorded = Explorations.run(launcher, "CounterSample#synchronizedIncrement", SCHEDULES, "7", false);
             unrecordedPerSecond = Math.max(unrecordedPerSecond, unrecorded.schedules / unrecorded.seconds);
         }
         double longRecorded = 0;
         double longUnrecorded = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            Run recorded = interleave(launcher, "benchmark.LongCounter#twoLongLoops", 20, "7");
+            Explorations.Run recorded = Explorations.run(launcher, "benchmark.LongCounter#twoLongLoops", 20, "7");
             longRecorded = Math.max(longRecorded, recorded.schedules / recorded.seconds);
-            Run unrecorded = interleave(launcher, "benchmark.LongCounter#twoLongLoops", 20, "7", false);
+            Explorations.Run unrecorded = Explorations.run(launcher, "benchmark.LongCounter#twoLongLoops", 20, "7", false);
             longUnrecorded = Math.max(longUnrecorded, unrecorded.schedules / unrecorded.seconds);
         }
 
         int[] toFirstBug = new int[SEEDS];
         for (int seed = 0; seed < SEEDS; seed++) {
-            toFirstBug[seed] = interleave(launcher, "CounterSample#lostUpdate", 3_000, Integer.toString(seed + 1))
+            toFirstBug[seed] = Explorations.run(launcher, "CounterSample#lostUpdate", 3_000, Integer.toString(seed + 1))
                     .failingSchedule;
         }
         Arrays.sort(toFirstBug);
 
         long threadsBefore = Thread.getAllStackTraces().size();
         long heapBefore = usedHeapAfterGc();
-        Run soak = interleave(launcher, "CounterSample#synchronizedIncrement", 10_000, "11");
+        Explorations.Run soak = Explorations.run(launcher, "CounterSample#synchronizedIncrement", 10_000, "11");
         long threadsAfter = Thread.getAllStackTraces().size();
         long heapAfter = usedHeapAfterGc();
 
@@ -115,54 +102,6 @@ public final class CounterBenchmark {
             used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
         }
         return used;
-    }
-
-    /** Runs one sample under the engine with a fixed seed and budget. */
-    private static Run interleave(Launcher launcher, String sample, int schedules, String seed) {
-        return interleave(launcher, sample, schedules, seed, true);
-    }
-
-    private static Run interleave(Launcher launcher, String sample, int schedules, String seed, boolean recording) {
-        Map<String, String> entries = new ConcurrentHashMap<>();
-        TestExecutionResult[] outcome = new TestExecutionResult[1];
-        TestExecutionListener listener = new TestExecutionListener() {
-            @Override
-            public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
-                entries.putAll(entry.getKeyValuePairs());
-            }
-
-            @Override
-            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                if (test.isTest()) {
-                    outcome[0] = result;
-                }
-            }
-        };
-        launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectMethod("dev.interleave.samples." + sample))
-                .filters(EngineFilter.includeEngines("interleave"))
-                .configurationParameter("interleave.schedules", Integer.toString(schedules))
-                .configurationParameter("interleave.seed", seed)
-                .configurationParameter("interleave.recording", Boolean.toString(recording))
-                .configurationParameter("interleave.failures.rerun", "false")
-                .configurationParameter("interleave.failures.dir", FAILURES.toString())
-                .build(), listener);
-        int failing = outcome[0].getThrowable().filter(ConcurrencyFailure.class::isInstance)
-                .map(t -> ((ConcurrencyFailure) t).schedule()).orElse(-1);
-        return new Run(Integer.parseInt(entries.get("interleave.schedules")),
-                Long.parseLong(entries.get("interleave.millis")) / 1000.0, failing);
-    }
-
-    private static final class Run {
-        final int schedules;
-        final double seconds;
-        final int failingSchedule;
-
-        Run(int schedules, double seconds, int failingSchedule) {
-            this.schedules = schedules;
-            this.seconds = Math.max(seconds, 1e-3);
-            this.failingSchedule = failingSchedule;
-        }
     }
 
     /** The same counter, run for real: a plain stress loop, as a test without Interleave would do it. */
