@@ -18,15 +18,15 @@ class BlockedChildTests {
 
     @Test
     void blockingTheSchedulerCannotSeeIsReportedAsUnmanagedBlocking() {
-        EngineRuns run = EngineRuns.run(BlockedChild.class, "readsAPipeNobodyWrites");
+        EngineRuns run = EngineRuns.run(BlockedChild.class, "addsToAListTheTestThreadLocked");
         ConcurrencyFailure failure = run.failure();
 
         assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.UNMANAGED_BLOCKING);
         assertThat(failure.schedule()).isEqualTo(1);
         assertThat(failure.getMessage())
-                .contains("thread 1 is blocked (TIMED_WAITING) in code the scheduler does not manage")
-                .contains("java.io.PipedInputStream.read")
-                .contains("BlockedChild.lambda$readsAPipeNobodyWrites$")
+                .contains("thread 1 is blocked (BLOCKED) in code the scheduler does not manage")
+                .contains("java.util.Collections$SynchronizedCollection.add")
+                .contains("BlockedChild.lambda$addsToAListTheTestThreadLocked$")
                 .doesNotContain("Threads that could not be stopped");
         assertThat(run.entries).containsEntry("interleave.verdict", "failed");
     }

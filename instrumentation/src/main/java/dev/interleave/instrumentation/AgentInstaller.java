@@ -125,6 +125,8 @@ public final class AgentInstaller {
                 .transform((builder, type, loader, module, domain) -> lockAdvice(builder, false))
                 .type(named("java.util.concurrent.locks.ReentrantReadWriteLock$ReadLock"))
                 .transform((builder, type, loader, module, domain) -> lockAdvice(builder, true))
+                .type(nameStartsWith("java.util.concurrent."))
+                .transform((builder, type, loader, module, domain) -> builder.visit(new ClockCalls()))
                 // Pipes wait in their monitors, a second at a time: modelled, those waits cost no wall time, and a
                 // pipe both of whose ends wait can be told from one that is only slow
                 .type(namedOneOf("java.io.PipedInputStream", "java.io.PipedOutputStream", "java.io.PipedReader",
