@@ -42,21 +42,21 @@ public final class ExpectedTrace {
      */
     String check(int step, int local, ScheduleRecording recording) {
         if (step > trace.length) {
-            return "at step " + step + " the recorded schedule had ended (it took " + trace.length + " steps), but "
+            return "at step " + step + ": the recorded schedule had ended (it took " + trace.length + " steps), but "
                     + describe(recording.eventKey(local)) + " happened";
         }
         int expected = trace[step - 1];
         if (fileIndexOf(local, recording) == expected) {
             return null;
         }
-        return "at step " + step + " the recorded schedule has " + describe(events.get(expected)) + ", but "
+        return "at step " + step + ": the recorded schedule has " + describe(events.get(expected)) + ", but "
                 + describe(recording.eventKey(local)) + " happened";
     }
 
     /** What the recorded schedule had at {@code step}, for a run that ended before it. */
     String missing(int step) {
-        return "the run ended after step " + (step - 1) + ", but the recorded schedule goes on to step "
-                + trace.length + " with " + describe(events.get(trace[step - 1]));
+        return "at step " + step + ": the run had ended, but the recorded schedule goes on to step " + trace.length
+                + " with " + describe(events.get(trace[step - 1]));
     }
 
     private int fileIndexOf(int local, ScheduleRecording recording) {

@@ -374,7 +374,7 @@ public final class Scheduler {
         try {
             chosen = strategy.pickThread(enabled, count, selfEnabled ? self.id : -1);
         } catch (LeftRecordedPath offPath) {
-            diverge("at step " + step + " " + offPath.getMessage());
+            diverge("at step " + (trace.size() + 1) + ": " + offPath.getMessage());
             return null;
         }
         if (recording != null) {
@@ -539,7 +539,7 @@ public final class Scheduler {
         try {
             choice = strategy.pickWaiter(count);
         } catch (LeftRecordedPath offPath) {
-            diverge("at step " + (steps + 1) + " " + offPath.getMessage());
+            diverge("at step " + (trace.size() + 1) + ": " + offPath.getMessage());
             throw new ScheduleAbortedError();
         }
         if (recording != null) {
