@@ -124,7 +124,7 @@ final class PackedInts {
                     throw new Malformed(name + " does not inflate (" + e.getMessage() + ")");
                 }
                 if (n == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new Malformed(name + "'s compressed bytes end before its last entry");
+                    throw new Malformed("the compressed bytes of " + name + " end before its last entry");
                 }
                 inflated += n;
                 if (inflated > limit) {

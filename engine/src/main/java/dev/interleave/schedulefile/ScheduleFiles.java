@@ -63,9 +63,9 @@ public final class ScheduleFiles {
      * file is deleted if anything fails. A headline longer than {@link #MAX_HEADLINE_CHARS} is cut, with a note that
      * says how much was.
      *
-     * @throws IllegalArgumentException if the record holds more than a schedule file keeps (more than
-     *                                  {@value PackedInts#MAX_ELEMENTS} decisions or trace steps, a string of more
-     *                                  than {@value Body#MAX_STRING_BYTES} bytes, a trace index outside the events)
+     * @throws IllegalArgumentException if the record holds more than a schedule file keeps (more than 2<sup>24</sup>
+     *                                  decisions or trace steps, more than 2<sup>20</sup> events, a string of more
+     *                                  than 1 MiB in UTF-8) or a trace index outside its events
      */
     public static void write(Path file, ScheduleRecord record) throws IOException {
         byte[] body = encode(record);

@@ -316,6 +316,11 @@ class ScheduleFilesTests {
         notDeflate.writeVarInt(10, true);
         notDeflate.writeVarInt(4, true);
         notDeflate.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
+        Output cut = recordUpToDecisions();
+        byte[] compressed = deflated(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+        cut.writeVarInt(10, true);
+        cut.writeVarInt(compressed.length - 3, true);
+        cut.writeBytes(compressed, 0, compressed.length - 3);
         Output tooWide = recordUpToDecisions();
         writeDeflated(tooWide, 1, new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F});
 
@@ -323,6 +328,8 @@ class ScheduleFilesTests {
         assertRefused(write("fewer", fewer)).hasMessageContaining("decisions holds 9 entries where it claims 10");
         assertRefused(write("more", more)).hasMessageContaining("decisions holds more than the 10 entries");
         assertRefused(write("notDeflate", notDeflate)).hasMessageContaining("decisions does not inflate");
+        assertRefused(write("cut", cut))
+                .hasMessageContaining("the compressed bytes of decisions end before its last entry");
         assertRefused(write("tooWide", tooWide)).hasMessageContaining("longer than 32 bits");
     }
 
@@ -349,11 +356,12 @@ class ScheduleFilesTests {
     }
 
     @Test
-    void saysWhenAFileCannotBeRead() throws IOException {
-        Path notADirectory = Files.writeString(dir.resolve("plain.txt"), "x");
-        Path file = notADirectory.resolve("inside.schedule");
+    void saysWhenAFileCannotBeRead() {
+        // A name longer than any file system allows: an IO error other than a missing file, even for root.
+        Path file = dir.resolve("x".repeat(300) + ".schedule");
 
-        assertRefused(file).hasMessageContaining("could not be read");
+        assertRefused(file).hasMessageContaining("could not be read (FileSystemException: ")
+                .hasMessageEndingWith("; check that it exists and is readable");
     }
 
     private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(Path file) {
@@ -443,6 +451,13 @@ class ScheduleFilesTests {
     }
 
     private static void writeDeflated(Output body, int count, byte[] bytes) {
+        byte[] compressed = deflated(bytes);
+        body.writeVarInt(count, true);
+        body.writeVarInt(compressed.length, true);
+        body.writeBytes(compressed);
+    }
+
+    private static byte[] deflated(byte[] bytes) {
         Deflater deflater = new Deflater();
         deflater.setInput(bytes);
         deflater.finish();
@@ -452,9 +467,7 @@ class ScheduleFilesTests {
             compressed.write(chunk, 0, deflater.deflate(chunk));
         }
         deflater.end();
-        body.writeVarInt(count, true);
-        body.writeVarInt(compressed.size(), true);
-        body.writeBytes(compressed.toByteArray());
+        return compressed.toByteArray();
     }
 
     private Path write(String name, Output body) throws IOException {
