@@ -15,15 +15,15 @@ import dev.interleave.schedulefile.ScheduleRecord.EventKey;
  */
 public final class ExpectedTrace {
 
-    private static final int UNMAPPED = -2;
-    private static final int NOT_IN_FILE = -1;
-
     private final List<EventKey> events;
     private final int[] trace;
     private final Map<EventKey, Integer> indexOf = new HashMap<>();
     /** For each entry of the file's table, the first entry with the same text: distinct sites can read the same. */
     private final int[] canonical;
-    private int[] fileIndexOfLocal = new int[0];
+    /** For each step key seen, its entry in {@link #canonicalOfKey}: keys are looked up once, then by number. */
+    private final EventIndex seen = new EventIndex();
+    private int[] canonicalOfKey = new int[16];
+    private int seenCount;
 
     public ExpectedTrace(List<EventKey> events, int[] trace) {
         this.events = events;
@@ -41,20 +41,20 @@ public final class ExpectedTrace {
     }
 
     /**
-     * Checks step {@code step} (counting from 1), whose event has index {@code local} in {@code recording}'s table;
-     * returns null when it is the recorded one, else what differs.
+     * Checks step {@code step} (counting from 1), whose event has key {@code key} (see
+     * {@link ScheduleRecording#event}); returns null when it is the recorded one, else what differs.
      */
-    String check(int step, int local, ScheduleRecording recording) {
+    String check(int step, long key) {
         if (step > trace.length) {
             return "at step " + step + ": the recorded schedule had ended (it took " + trace.length + " steps), but "
-                    + describe(recording.eventKey(local)) + " happened";
+                    + describe(ScheduleRecording.eventKey(key)) + " happened";
         }
         int expected = trace[step - 1];
-        if (fileIndexOf(local, recording) == canonical[expected]) {
+        if (canonicalOf(key) == canonical[expected]) {
             return null;
         }
         return "at step " + step + ": the recorded schedule has " + describe(events.get(expected)) + ", but "
-                + describe(recording.eventKey(local)) + " happened";
+                + describe(ScheduleRecording.eventKey(key)) + " happened";
     }
 
     /** What the recorded schedule had at {@code step}, for a run that ended before it. */
@@ -63,16 +63,16 @@ public final class ExpectedTrace {
                 + " with " + describe(events.get(trace[step - 1]));
     }
 
-    private int fileIndexOf(int local, ScheduleRecording recording) {
-        if (local >= fileIndexOfLocal.length) {
-            int grown = fileIndexOfLocal.length;
-            fileIndexOfLocal = Arrays.copyOf(fileIndexOfLocal, Math.max(16, local * 2));
-            Arrays.fill(fileIndexOfLocal, grown, fileIndexOfLocal.length, UNMAPPED);
+    /** The file's canonical index of the event with {@code key}, or -1 when the file has no such event. */
+    private int canonicalOf(long key) {
+        int number = seen.indexOf(key, seenCount);
+        if (number == seenCount) {
+            if (seenCount == canonicalOfKey.length) {
+                canonicalOfKey = Arrays.copyOf(canonicalOfKey, seenCount * 2);
+            }
+            canonicalOfKey[seenCount++] = indexOf.getOrDefault(ScheduleRecording.eventKey(key), -1);
         }
-        if (fileIndexOfLocal[local] == UNMAPPED) {
-            fileIndexOfLocal[local] = indexOf.getOrDefault(recording.eventKey(local), NOT_IN_FILE);
-        }
-        return fileIndexOfLocal[local];
+        return canonicalOfKey[number];
     }
 
     /** {@code thread 1: read Counter.value at Counter.increment(Counter.java:12)}, or the kind where no site is. */

@@ -1,9 +1,8 @@
 package dev.interleave.scheduler;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import dev.interleave.bridge.AccessKind;
 import dev.interleave.bridge.Sites;
@@ -11,59 +10,56 @@ import dev.interleave.schedulefile.ScheduleRecord.EventKey;
 
 /**
  * What a schedule file needs of a schedule: every decision in order, and the fingerprint of its events (thread,
- * kind, code location) step by step. Events are kept as indices into a table of the distinct ones, so a loop of a
- * million steps costs an int per step, and a site's text is built once.
+ * kind, code location) step by step. A step costs one long appended to an array; the table of distinct events that
+ * a file keeps, and the text of each, are built only when a failing schedule is saved.
  */
 public final class ScheduleRecording {
 
     private final IntLog decisions = new IntLog();
-    private final IntLog trace = new IntLog();
-    private final Map<Long, Integer> indices = new HashMap<>();
-    private final List<Long> keys = new ArrayList<>();
+    private long[] steps = new long[256];
+    private int size;
 
     void decision(int choice) {
         decisions.add(choice);
     }
 
-    /** Records one step and returns its index in the table of distinct events. */
-    int event(int thread, OpKind kind, AccessKind access, int site) {
+    /** Records one step; returns its key, which {@link #eventKey(long)} turns into text. */
+    long event(int thread, OpKind kind, AccessKind access, int site) {
         long key = (long) site << 32 | (long) (thread & 0xffff) << 16 | kind.ordinal() << 8
                 | (access == null ? 0xff : access.ordinal());
-        Integer index = indices.get(key);
-        if (index == null) {
-            index = keys.size();
-            indices.put(key, index);
-            keys.add(key);
+        if (size == steps.length) {
+            steps = Arrays.copyOf(steps, size * 2);
         }
-        trace.add(index);
-        return index;
+        steps[size++] = key;
+        return key;
     }
 
     /** How many steps were recorded. */
     public int steps() {
-        return trace.size();
+        return size;
     }
 
     public int[] decisions() {
         return decisions.toArray();
     }
 
-    public int[] trace() {
-        return trace.toArray();
-    }
-
-    /** The table {@link #trace()} indexes into. */
-    public List<EventKey> events() {
-        List<EventKey> events = new ArrayList<>(keys.size());
-        for (int i = 0; i < keys.size(); i++) {
-            events.add(eventKey(i));
+    /** The table of distinct events and the trace as indices into it, in the form a schedule file keeps them. */
+    public Fingerprint fingerprint() {
+        EventIndex indices = new EventIndex();
+        List<EventKey> events = new ArrayList<>();
+        int[] trace = new int[size];
+        for (int i = 0; i < size; i++) {
+            int index = indices.indexOf(steps[i], events.size());
+            if (index == events.size()) {
+                events.add(eventKey(steps[i]));
+            }
+            trace[i] = index;
         }
-        return events;
+        return new Fingerprint(events, trace);
     }
 
-    /** The distinct event with index {@code index}, in the form a file keeps: the same text on every JVM. */
-    EventKey eventKey(int index) {
-        long key = keys.get(index);
+    /** A step's key as text, the same on every JVM: the site's registry number does not appear in it. */
+    static EventKey eventKey(long key) {
         int site = (int) (key >>> 32);
         int thread = (int) (key >>> 16) & 0xffff;
         OpKind kind = OpKind.values()[(int) (key >>> 8) & 0xff];
@@ -71,5 +67,24 @@ public final class ScheduleRecording {
         String kindName = access == 0xff ? kind.name() : kind.name() + "/" + AccessKind.values()[access].name();
         String where = site == Sites.UNKNOWN ? "" : Sites.get(site).toString();
         return new EventKey(thread, kindName, where);
+    }
+
+    /** The events of a schedule as a file keeps them: the distinct ones, and each step's index among them. */
+    public static final class Fingerprint {
+        private final List<EventKey> events;
+        private final int[] trace;
+
+        Fingerprint(List<EventKey> events, int[] trace) {
+            this.events = events;
+            this.trace = trace;
+        }
+
+        public List<EventKey> events() {
+            return events;
+        }
+
+        public int[] trace() {
+            return trace;
+        }
     }
 }

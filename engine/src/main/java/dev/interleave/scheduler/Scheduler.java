@@ -590,9 +590,9 @@ public final class Scheduler {
         int step = trace.size() + 1;
         trace.add(new TraceEvent(step, thread.id, kind, access, site, target, index, detail));
         if (recording != null) {
-            int event = recording.event(thread.id, kind, access, site);
+            long event = recording.event(thread.id, kind, access, site);
             if (expected != null) {
-                String difference = expected.check(step, event, recording);
+                String difference = expected.check(step, event);
                 if (difference != null) {
                     diverge(difference);
                 }

@@ -188,9 +188,10 @@ public final class Exploration {
         if (headline.length() > HEADLINE_LIMIT) {
             headline = headline.substring(0, HEADLINE_LIMIT) + " [cut]";
         }
+        ScheduleRecording.Fingerprint fingerprint = recording.fingerprint();
         ScheduleRecord record = new ScheduleRecord(identity, settings.strategy.name(), settings.seed, schedule,
                 FrameworkVersion.current(), jdkVersion(), settings.maxSteps, recording.decisions(),
-                recording.events(), recording.trace(), new ScheduleRecord.FailureSummary(
+                fingerprint.events(), fingerprint.trace(), new ScheduleRecord.FailureSummary(
                 outcome.failure().kind().name(), outcome.failure().thread(), headline));
         Path file = new ScheduleDirectory(settings.failuresDir).fileFor(identity, settings.seed, schedule);
         try {
