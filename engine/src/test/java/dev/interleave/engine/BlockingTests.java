@@ -60,7 +60,7 @@ class BlockingTests {
 
         assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.DEADLOCK);
         assertThat(failure.getMessage()).containsPattern("waits to lock ReentrantLock#\\d, held by thread")
-                .contains("call ReentrantLock.lock()");
+                .contains("call Lock.lock()");
     }
 
     @Test

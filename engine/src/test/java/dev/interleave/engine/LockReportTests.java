@@ -3,6 +3,7 @@ package dev.interleave.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.interleave.ConcurrencyFailure;
+import dev.interleave.fixtures.Deadlocks;
 import dev.interleave.fixtures.LockDeadlocks;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class LockReportTests {
 
     @Test
     void aLockOrderDeadlockNamesBothHolders() {
-        ConcurrencyFailure failure = EngineRuns.run(LockDeadlocks.class, "oppositeOrder").failure();
+        ConcurrencyFailure failure = EngineRuns.run(Deadlocks.class, "reentrantLocksBothWays").failure();
 
         assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.DEADLOCK);
         assertThat(failure.getMessage())

@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.interleave.ConcurrencyFailure;
@@ -56,10 +57,12 @@ final class Explorations {
         if (outcome[0] == null || !entries.containsKey("interleave.schedules")) {
             throw new IllegalStateException(sample + " did not run: " + outcome[0]);
         }
-        int failing = outcome[0].getThrowable().filter(ConcurrencyFailure.class::isInstance)
-                .map(t -> ((ConcurrencyFailure) t).schedule()).orElse(-1);
+        Optional<ConcurrencyFailure> failure = outcome[0].getThrowable()
+                .filter(ConcurrencyFailure.class::isInstance).map(ConcurrencyFailure.class::cast);
         return new Run(Integer.parseInt(entries.get("interleave.schedules")),
-                Long.parseLong(entries.get("interleave.millis")) / 1000.0, failing);
+                Long.parseLong(entries.get("interleave.millis")) / 1000.0,
+                failure.map(ConcurrencyFailure::schedule).orElse(-1),
+                failure.flatMap(ConcurrencyFailure::scheduleFile).orElse(null));
     }
 
     /** What one exploration did. */
@@ -68,11 +71,14 @@ final class Explorations {
         final double seconds;
         /** The number of the failing schedule, or -1 when every schedule passed. */
         final int failingSchedule;
+        /** The file the failing schedule was saved to, or null. */
+        final Path scheduleFile;
 
-        Run(int schedules, double seconds, int failingSchedule) {
+        Run(int schedules, double seconds, int failingSchedule, Path scheduleFile) {
             this.schedules = schedules;
             this.seconds = Math.max(seconds, 1e-3);
             this.failingSchedule = failingSchedule;
+            this.scheduleFile = scheduleFile;
         }
 
         double perSecond() {
