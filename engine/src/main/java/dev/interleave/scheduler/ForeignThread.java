@@ -125,6 +125,11 @@ final class ForeignThread implements ThreadEvents {
     }
 
     @Override
+    public boolean isInterrupted(Thread thread, boolean flag) {
+        return flag;
+    }
+
+    @Override
     public void interrupting(Thread thread) {
         // the JDK's own threads interrupt as they always do
     }

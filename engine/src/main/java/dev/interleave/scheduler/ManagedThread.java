@@ -1,7 +1,11 @@
 package dev.interleave.scheduler;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 
 import dev.interleave.bridge.AccessKind;
@@ -44,6 +48,12 @@ final class ManagedThread implements ThreadEvents {
     boolean requestedShared;
     long requestOrder;
     private List<LockHolds.Hold> suspendedHolds;
+    /**
+     * Set while this thread waits for its turn with an interrupt the wait took from it (a thread cannot block with
+     * its flag set): others must still see it interrupted, as they would in the JVM.
+     */
+    volatile boolean heldInterrupt;
+    private final Set<Thread> deferredInterrupts = new LinkedHashSet<>();
     int lastSite;
 
     boolean finished;
@@ -268,6 +278,14 @@ final class ManagedThread implements ThreadEvents {
     public void libraryReturn() {
         if (!inScheduler && libraryCalls > 0) {
             libraryCalls--;
+            if (libraryCalls == 0 && !deferredInterrupts.isEmpty()) {
+                inScheduler = true;
+                try {
+                    applyDeferredInterrupts();
+                } finally {
+                    inScheduler = false;
+                }
+            }
         }
     }
 
@@ -287,12 +305,43 @@ final class ManagedThread implements ThreadEvents {
         if (inScheduler) {
             return; // this thread's own interrupt(), or the scheduler's
         }
+        if (libraryCalls > 0) {
+            // The JDK may interrupt threads in the order of a hash set (a pool's workers), which identity hashes
+            // decide: the model takes them when the call returns, in the order of the threads' ids.
+            deferredInterrupts.add(other);
+            return;
+        }
         inScheduler = true;
         try {
             modelInterrupt(other, lastSite);
         } finally {
             inScheduler = false;
         }
+    }
+
+    /** Models the interrupts that JDK code made during a call that has returned; see {@link #interrupting}. */
+    void applyDeferredInterrupts() {
+        if (deferredInterrupts.isEmpty() || libraryCalls > 0) {
+            return;
+        }
+        List<Thread> targets = new ArrayList<>(deferredInterrupts);
+        deferredInterrupts.clear();
+        targets.sort(Comparator.comparingInt(target -> {
+            ManagedThread managed = scheduler.managed(target);
+            return managed == null ? Integer.MAX_VALUE : managed.id;
+        }));
+        for (Thread target : targets) {
+            modelInterrupt(target, lastSite);
+        }
+    }
+
+    @Override
+    public boolean isInterrupted(Thread other, boolean flag) {
+        if (flag) {
+            return true;
+        }
+        ManagedThread target = scheduler.managed(other);
+        return target != null && target.heldInterrupt;
     }
 
     @Override

@@ -254,6 +254,7 @@ public final class Scheduler {
      */
     void point(ManagedThread self, ManagedThread.Pending pending, int site) {
         checkNotAborted();
+        self.applyDeferredInterrupts();
         self.pending = pending;
         self.lastSite = site;
         ManagedThread next = decide(self);
@@ -289,6 +290,7 @@ public final class Scheduler {
                         monitor.wait();
                     } catch (InterruptedException e) {
                         interrupted = true;
+                        self.heldInterrupt = true;
                     }
                 }
             }
@@ -296,6 +298,7 @@ public final class Scheduler {
             self.realWaitMonitor = null;
             if (interrupted) {
                 Thread.currentThread().interrupt();
+                self.heldInterrupt = false;
             }
             checkNotAborted();
         }
@@ -501,11 +504,13 @@ public final class Scheduler {
             LockSupport.park(this);
             if (Thread.interrupted()) {
                 interrupted = true; // kept for the code under test, restored below
+                self.heldInterrupt = true;
             }
         }
         self.parked = false;
         if (interrupted) {
             Thread.currentThread().interrupt();
+            self.heldInterrupt = false;
         }
         checkNotAborted();
     }

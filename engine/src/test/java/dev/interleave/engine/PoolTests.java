@@ -2,9 +2,12 @@ package dev.interleave.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+
 import dev.interleave.ConcurrencyFailure;
 import dev.interleave.fixtures.Pools;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Thread pools under the scheduler: their workers are managed, their bugs found, their misuse named. */
 class PoolTests {
@@ -15,6 +18,29 @@ class PoolTests {
 
         assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.EXCEPTION);
         assertThat(failure.getMessage()).contains("expected: 2", "but was: 1");
+    }
+
+    /**
+     * A pool keeps its workers in a hash set, whose order identity hashes decide, and its shutdown() interrupts them
+     * in that order: the schedule must not depend on it.
+     */
+    @Test
+    void aPoolsFailureReplaysTheSameInterleavingEveryTime(@TempDir Path failures) {
+        for (String seed : new String[] {"3", "2026", "11"}) {
+            ConcurrencyFailure found = EngineRuns.run(Pools.class, "lostUpdateOnAPool", "interleave.seed", seed,
+                    "interleave.failures.dir", failures.toString()).failure();
+            String file = found.scheduleFile().orElseThrow().toString();
+            for (int replay = 0; replay < 5; replay++) {
+                ConcurrencyFailure again = EngineRuns.run(Pools.class, "lostUpdateOnAPool", "interleave.replay", file,
+                        "interleave.failures.dir", failures.toString()).failure();
+                assertThat(interleaving(again)).isEqualTo(interleaving(found));
+            }
+        }
+    }
+
+    private static String interleaving(ConcurrencyFailure failure) {
+        String message = failure.getMessage();
+        return message.substring(message.indexOf("\nInterleaving, "));
     }
 
     @Test

@@ -320,6 +320,12 @@ public final class Bridge {
         }
     }
 
+    /** Called on exit from {@code Thread.isInterrupted()}, with what the JVM answered. */
+    public static boolean isInterrupted(Thread thread, boolean flag) {
+        ThreadEvents events = current();
+        return events == null ? flag : events.isInterrupted(thread, flag);
+    }
+
     /** Called on entry to {@code Thread.interrupt()}, wherever it is called from. */
     public static void interrupting(Thread thread) {
         ThreadEvents events = current();

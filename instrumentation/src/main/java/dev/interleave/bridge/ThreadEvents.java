@@ -63,6 +63,12 @@ public interface ThreadEvents {
     void interrupting(Thread thread);
 
     /**
+     * {@code thread.isInterrupted()} asked by this thread, whose JVM flag is {@code flag}: a managed thread that waits
+     * for its turn holds its interrupt aside, and must still look interrupted.
+     */
+    boolean isInterrupted(Thread thread, boolean flag);
+
+    /**
      * This thread hands a task to {@code executor}, whose threads no test manages ({@code ForkJoinPool}, which runs
      * parallel streams and {@code CompletableFuture}'s default async tasks).
      */

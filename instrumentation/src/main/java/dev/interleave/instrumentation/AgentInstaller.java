@@ -108,7 +108,9 @@ public final class AgentInstaller {
                                 .on(named("run").and(takesNoArguments())))
                         // application code's calls are rewritten; this sees the JDK's, such as a pool's shutdown()
                         .visit(Advice.to(ThreadAdvice.Interrupt.class, advice())
-                                .on(named("interrupt").and(takesNoArguments()))))
+                                .on(named("interrupt").and(takesNoArguments())))
+                        .visit(Advice.to(ThreadAdvice.IsInterrupted.class, advice())
+                                .on(named("isInterrupted").and(takesNoArguments()))))
                 .type(named("java.util.concurrent.locks.LockSupport"))
                 .transform((builder, type, loader, module, domain) -> builder
                         .visit(parkAdvice(LockSupportAdvice.Park.class, "park"))

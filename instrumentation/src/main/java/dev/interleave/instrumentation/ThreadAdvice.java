@@ -61,4 +61,15 @@ final class ThreadAdvice {
             Bridge.handingOff(self);
         }
     }
+
+    static final class IsInterrupted {
+
+        private IsInterrupted() {
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Thread self, @Advice.Return(readOnly = false) boolean interrupted) {
+            interrupted = Bridge.isInterrupted(self, interrupted);
+        }
+    }
 }
