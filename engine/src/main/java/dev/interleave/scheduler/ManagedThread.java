@@ -488,7 +488,8 @@ final class ManagedThread implements ThreadEvents {
         List<String> jdkStarters = Starters.jdkStarters();
         Optional<String> taskRunner = Starters.taskRunner(jdkStarters);
         if (taskRunner.isPresent() && !Starters.isPoolWorker(jdkStarters)) {
-            scheduler.failOnUnmanagedThread(this, "had a thread started by " + taskRunner.get() + ", which "
+            scheduler.failOnUnmanagedThread(this, "had a thread started by " + taskRunner.get() + " (through "
+                    + String.join(" < ", jdkStarters) + "), which "
                     + "Interleave does not manage: the tasks it runs would escape the scheduler. Run the test's tasks "
                     + "on a ThreadPoolExecutor (Executors.newFixedThreadPool(n), or an explicit executor for "
                     + "CompletableFuture), whose workers are managed, or start threads with new Thread(...).");

@@ -41,15 +41,17 @@ final class Starters {
      * like a thread the test started. A pool the JDK keeps for itself (a process reaper) is not the test's.
      */
     static boolean isPoolWorker(List<String> starters) {
+        // JDK 21+ starts a pool's threads through the pool's thread container (jdk.internal.vm)
         return starters.contains("java.util.concurrent.ThreadPoolExecutor")
-                && starters.stream().allMatch(name -> name.startsWith("java.util.concurrent."));
+                && starters.stream().allMatch(name -> name.startsWith("java.util.concurrent.")
+                        || name.startsWith("jdk.internal.vm."));
     }
 
     /** {@code Thread.start()} itself, and the {@code Thread.Builder}s that application code starts threads with. */
     private static boolean isStartOrBuilder(StackWalker.StackFrame frame) {
         String className = frame.getClassName();
         return ((className.equals("java.lang.Thread") || className.equals("java.lang.VirtualThread")
-                || className.equals("java.lang.System$2")) && frame.getMethodName().equals("start"))
+                || className.startsWith("java.lang.System$")) && frame.getMethodName().equals("start"))
                 || className.startsWith("java.lang.ThreadBuilders");
     }
 

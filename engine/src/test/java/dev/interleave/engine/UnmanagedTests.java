@@ -16,7 +16,8 @@ class UnmanagedTests {
 
         assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.UNMANAGED_THREAD);
         assertThat(failure.getMessage())
-                .contains("had a thread started by java.util.Timer, which Interleave does not manage")
+                .contains("had a thread started by java.util.Timer (through java.util.Timer")
+                .contains("which Interleave does not manage")
                 .contains("Run the test's tasks on a ThreadPoolExecutor");
     }
 

@@ -315,13 +315,28 @@ final class MethodRewriter extends MethodVisitor {
     /**
      * A call into the JDK's collections and {@code java.util.concurrent}: their code is not instrumented, so
      * without a scheduling point at the call a loop that polls one ({@code while (queue.isEmpty())}) would never
-     * let another thread run. Utility classes that hold no shared state are left out.
+     * let another thread run. Utility classes that hold no shared state are left out. A {@code VarHandle} or
+     * {@code Unsafe} access (a compare-and-set, a get-and-add, a volatile read or write) is a shared access too.
      */
     private static boolean isSharedLibraryCall(String owner, String name) {
+        if (owner.equals("java/lang/invoke/VarHandle")) {
+            return isVarHandleAccess(name);
+        }
+        if (owner.equals("sun/misc/Unsafe") || owner.equals("jdk/internal/misc/Unsafe")) {
+            return name.startsWith("compareAndSwap") || name.startsWith("compareAndSet")
+                    || name.startsWith("compareAndExchange") || name.startsWith("getAndAdd")
+                    || name.startsWith("getAndSet") || name.startsWith("get") || name.startsWith("put");
+        }
         return owner.startsWith("java/util/") && !name.equals("<init>")
                 && !owner.startsWith("java/util/function/") && !owner.startsWith("java/util/stream/")
                 && !owner.equals("java/util/Objects") && !owner.equals("java/util/Arrays")
                 && !owner.equals("java/util/Optional") && !owner.startsWith("java/util/regex/");
+    }
+
+    /** The access modes of a {@code VarHandle}, as opposed to its reflective methods ({@code varType()}). */
+    private static boolean isVarHandleAccess(String name) {
+        return name.startsWith("get") || name.startsWith("set") || name.startsWith("compareAndSet")
+                || name.startsWith("compareAndExchange") || name.startsWith("weakCompareAndSet");
     }
 
     private boolean replaceCall(int opcode, String owner, String name, String descriptor) {
