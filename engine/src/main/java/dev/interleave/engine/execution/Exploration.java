@@ -93,7 +93,7 @@ public final class Exploration {
             }
             switch (replay.verdict) {
                 case FAILED:
-                    publish(settings, "failed", 0, steps, started, replay.record);
+                    publishReplay("failed", replay.file.toString(), replay.record, steps, started);
                     throw failure(replay);
                 case PASSED:
                     say("replayed %s: it no longer fails (it failed with %s when recorded)", file,
@@ -103,11 +103,12 @@ public final class Exploration {
                     problems.add(replay.problem);
             }
         }
+        String what = files.size() == 1 ? files.get(0).toString() : files.size() + " schedule files";
         if (!problems.isEmpty()) {
-            publish(settings, "not replayable", 0, steps, started, null);
+            publishReplay("not replayable", what, null, steps, started);
             throw new JUnitException(String.join("\n", problems));
         }
-        publish(settings, "passed", 0, steps, started, null);
+        publishReplay("passed", what, null, steps, started);
     }
 
     /**
@@ -121,7 +122,7 @@ public final class Exploration {
             ScheduleReplay replay = ScheduleReplay.of(file, identity, runner);
             switch (replay.verdict) {
                 case FAILED:
-                    publish(settings, "failed", 0, replay.outcome.steps(), started, replay.record);
+                    publishReplay("failed", file.toString(), replay.record, replay.outcome.steps(), started);
                     throw failure(replay);
                 case PASSED:
                     forget(file, "it no longer fails");
@@ -158,7 +159,7 @@ public final class Exploration {
             }
             steps += outcome.steps();
             if (outcome.failed()) {
-                publish(settings, "failed", schedule, steps, started, null);
+                publish(settings, "failed", schedule, steps, started);
                 Throwable cause = outcome.failure().cause();
                 if (outcome.failure().thread() == 0 && cause instanceof LifecycleMethodFailure) {
                     throw new LifecycleMethodFailure(cause.getMessage() + "\n(in schedule " + schedule
@@ -174,7 +175,7 @@ public final class Exploration {
                         + outcome.leakedThreads());
             }
         }
-        publish(settings, "passed", schedule, steps, started, null);
+        publish(settings, "passed", schedule, steps, started);
     }
 
     /** Writes the failing schedule's file, and tells the report where it went or why it could not. */
@@ -230,7 +231,7 @@ public final class Exploration {
 
     private TimeoutException timedOut(Settings settings, int schedulesDone, Duration timeout, long steps,
             long started) {
-        publish(settings, "timed out", schedulesDone, steps, started, null);
+        publish(settings, "timed out", schedulesDone, steps, started);
         return new TimeoutException(method.getName() + "() timed out after " + timeout.toMillis() + " ms (@Timeout)"
                 + " with " + schedulesDone + " of " + settings.schedules + " schedules explored, none failing (seed "
                 + settings.seed + "); lower interleave.schedules or raise the timeout");
@@ -247,24 +248,42 @@ public final class Exploration {
                 String.format(Locale.ROOT, format, arguments));
     }
 
-    /**
-     * The test's report entries and console line. {@code replayed} is the record of a replayed schedule, whose
-     * strategy and seed are the ones that count.
-     */
-    private void publish(Settings settings, String verdict, int schedules, long steps, long started,
-            ScheduleRecord replayed) {
-        String strategy = replayed != null ? replayed.strategy() : settings.strategy.name();
-        String seed = replayed != null ? replayed.seed() : settings.seed;
-        Map<String, String> entries = new LinkedHashMap<>();
-        entries.put("interleave.verdict", verdict);
-        entries.put("interleave.schedules", Integer.toString(replayed != null ? replayed.schedule() : schedules));
-        entries.put("interleave.strategy", strategy);
-        entries.put("interleave.seed", seed);
-        entries.put("interleave.steps", Long.toString(steps));
-        entries.put("interleave.millis", Long.toString(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+    /** The test's report entries and console line after an exploration. */
+    private void publish(Settings settings, String verdict, int schedules, long steps, long started) {
+        Map<String, String> entries = entries(verdict, steps, started);
+        entries.put("interleave.schedules", Integer.toString(schedules));
+        entries.put("interleave.strategy", settings.strategy.name());
+        entries.put("interleave.seed", settings.seed);
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entries));
         say("%s, %d schedule%s, strategy %s, seed %s, %.2f s", verdict, schedules, schedules == 1 ? "" : "s",
-                strategy, seed, (System.nanoTime() - started) / 1e9);
+                settings.strategy, settings.seed, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The test's report entries and console line after a replay of {@code what}; {@code record} is the replayed
+     * schedule's, when there is one, whose strategy, seed and number say where it was found.
+     */
+    private void publishReplay(String verdict, String what, ScheduleRecord record, long steps, long started) {
+        Map<String, String> entries = entries(verdict, steps, started);
+        entries.put("interleave.replay", what);
+        String found = "";
+        if (record != null) {
+            entries.put("interleave.schedules", Integer.toString(record.schedule()));
+            entries.put("interleave.strategy", record.strategy());
+            entries.put("interleave.seed", record.seed());
+            found = " (schedule " + record.schedule() + " of strategy " + record.strategy() + ", seed " + record.seed()
+                    + ")";
+        }
+        context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entries));
+        say("%s, replaying %s%s, %.2f s", verdict, what, found, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static Map<String, String> entries(String verdict, long steps, long started) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("interleave.verdict", verdict);
+        entries.put("interleave.steps", Long.toString(steps));
+        entries.put("interleave.millis", Long.toString(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+        return entries;
     }
 
     private void checkSignature() {
