@@ -82,6 +82,12 @@ final class EngineRuns {
         }
     }
 
+    /** The interleaving table of a failure's report, from its headline on: what a replay must print the same. */
+    static String interleaving(ConcurrencyFailure failure) {
+        String message = failure.getMessage();
+        return message.substring(message.indexOf("\nInterleaving, "));
+    }
+
     boolean passed() {
         return result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
     }

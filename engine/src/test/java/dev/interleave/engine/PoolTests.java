@@ -33,14 +33,9 @@ class PoolTests {
             for (int replay = 0; replay < 5; replay++) {
                 ConcurrencyFailure again = EngineRuns.run(Pools.class, "lostUpdateOnAPool", "interleave.replay", file,
                         "interleave.failures.dir", failures.toString()).failure();
-                assertThat(interleaving(again)).isEqualTo(interleaving(found));
+                assertThat(EngineRuns.interleaving(again)).isEqualTo(EngineRuns.interleaving(found));
             }
         }
-    }
-
-    private static String interleaving(ConcurrencyFailure failure) {
-        String message = failure.getMessage();
-        return message.substring(message.indexOf("\nInterleaving, "));
     }
 
     @Test

@@ -58,7 +58,7 @@ class ReplayTests {
             assertThat(replayed.schedule()).isEqualTo(found.schedule());
             assertThat(replayed.scheduleFile()).contains(file);
             assertThat(replayed.getMessage()).contains("failed when replaying " + file);
-            assertThat(interleaving(replayed)).isEqualTo(interleaving(found));
+            assertThat(EngineRuns.interleaving(replayed)).isEqualTo(EngineRuns.interleaving(found));
         }
     }
 
@@ -70,8 +70,8 @@ class ReplayTests {
         ConcurrencyFailure fromClassFolder = replay(failures.resolve(Replayable.class.getName()).toString())
                 .failure();
 
-        assertThat(interleaving(fromRoot)).isEqualTo(interleaving(found));
-        assertThat(interleaving(fromClassFolder)).isEqualTo(interleaving(found));
+        assertThat(EngineRuns.interleaving(fromRoot)).isEqualTo(EngineRuns.interleaving(found));
+        assertThat(EngineRuns.interleaving(fromClassFolder)).isEqualTo(EngineRuns.interleaving(found));
     }
 
     @Test
@@ -112,7 +112,7 @@ class ReplayTests {
 
         assertThat(again.getMessage()).contains("failed when replaying " + found.scheduleFile().orElseThrow());
         assertThat(again.seed()).isEqualTo("42");
-        assertThat(interleaving(again)).isEqualTo(interleaving(found));
+        assertThat(EngineRuns.interleaving(again)).isEqualTo(EngineRuns.interleaving(found));
     }
 
     @Test
@@ -232,11 +232,6 @@ class ReplayTests {
     private EngineRuns replay(String path) {
         return EngineRuns.run(Replayable.class, "lostUpdate", "interleave.replay", path,
                 "interleave.failures.dir", failures.toString());
-    }
-
-    private static String interleaving(ConcurrencyFailure failure) {
-        String message = failure.getMessage();
-        return message.substring(message.indexOf("\nInterleaving, "));
     }
 
     private static List<Path> schedulesIn(Path folder) throws IOException {
