@@ -83,7 +83,8 @@ final class Blocking {
                 }
                 return thread + " is parked (LockSupport.park"
                         + (thread.blockedOn == null ? "" : ", blocker " + names.nameOf(thread.blockedOn))
-                        + ") and no thread is left to unpark it" + (at.isEmpty() ? "" : "; last" + at);
+                        + ") and no thread is left to unpark it" + (at.isEmpty() ? "" : "; last" + at)
+                        + (waitsForATask(thread.blockedOn) ? TASK_HINT : "");
             default:
                 return thread + " can run" + at;
         }
@@ -131,6 +132,17 @@ final class Blocking {
             }
         }
         return ahead;
+    }
+
+    private static final String TASK_HINT = " (it waits for a task's result: if a thread outside this schedule"
+            + " runs that task, such as the worker of an executor started before the test, in @BeforeAll or a static"
+            + " field, that thread is not managed and its work cannot end under the scheduler; create the executor"
+            + " inside the test method)";
+
+    /** Whether {@code blocker} is what a thread parks on while it waits for a task's result. */
+    private static boolean waitsForATask(Object blocker) {
+        return blocker instanceof java.util.concurrent.Future
+                || blocker != null && blocker.getClass().getName().startsWith("java.util.concurrent.CompletableFuture");
     }
 
     /** A pool's worker parked for want of tasks, in {@code ThreadPoolExecutor.getTask()}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import dev.interleave.ConcurrencyFailure;
+import dev.interleave.fixtures.ForeignPool;
 import dev.interleave.fixtures.Pools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,5 +81,16 @@ class PoolTests {
 
         assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.UNMANAGED_THREAD);
         assertThat(failure.getMessage()).contains("Executors.newFixedThreadPool(n)");
+    }
+
+    @Test
+    void waitingForATaskOnAWorkerNoScheduleManagesIsADeadlockThatSaysSo() {
+        ConcurrencyFailure failure = EngineRuns.run(ForeignPool.class, "waitsForAForeignWorker").failure();
+
+        assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.DEADLOCK);
+        assertThat(failure.schedule()).isEqualTo(1);
+        assertThat(failure.getMessage()).contains("thread 0 (interleave-test) is parked (LockSupport.park, blocker"
+                + " FutureTask#1) and no thread is left to unpark it")
+                .contains("such as the worker of an executor started before the test");
     }
 }
