@@ -25,7 +25,7 @@ final class InstrumentationScope {
             "dev.interleave.engine.execution",
             "dev.interleave.scheduler",
             "dev.interleave.strategy",
-            "dev.interleave.schedule",
+            "dev.interleave.schedulefile",
             "dev.interleave.report");
 
     private static final List<String> LIBRARY_PREFIXES = List.of(

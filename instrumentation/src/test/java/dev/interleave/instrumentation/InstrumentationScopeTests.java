@@ -17,6 +17,7 @@ class InstrumentationScopeTests {
     void leavesTheFrameworkAndItsLibrariesAlone() {
         assertThat(InstrumentationScope.isApplicationType("dev.interleave.ConcurrencyTest")).isFalse();
         assertThat(InstrumentationScope.isApplicationType("dev.interleave.scheduler.Scheduler")).isFalse();
+        assertThat(InstrumentationScope.isApplicationType("dev.interleave.schedulefile.ScheduleFiles")).isFalse();
         assertThat(InstrumentationScope.isApplicationType("dev.interleave.bridge.Bridge")).isFalse();
         assertThat(InstrumentationScope.isApplicationType("org.junit.platform.engine.TestEngine")).isFalse();
         assertThat(InstrumentationScope.isApplicationType("net.bytebuddy.ByteBuddy")).isFalse();
