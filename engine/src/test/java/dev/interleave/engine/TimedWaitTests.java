@@ -17,4 +17,12 @@ class TimedWaitTests {
         // 100 schedules of 12 virtual seconds each would take 20 minutes of real waiting
         assertThat(run.wallTime).isLessThan(Duration.ofMinutes(1));
     }
+
+    @Test
+    void timeUnitSleepRunsOnVirtualTime() {
+        EngineRuns run = EngineRuns.run(TimedWaits.class, "sleepsThroughTimeUnit").assertPassedAll(50);
+
+        // 50 schedules of two ten-second sleeps would block for over eight minutes in real time
+        assertThat(run.wallTime).isLessThan(Duration.ofMinutes(1));
+    }
 }
