@@ -3,6 +3,7 @@ package dev.interleave.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import dev.interleave.ConcurrencyFailure;
 import dev.interleave.fixtures.ForeignPool;
@@ -47,6 +48,14 @@ class PoolTests {
     @Test
     void futuresAndCompletableFuturesOnAnExplicitExecutorPass() {
         EngineRuns.run(Pools.class, "futuresOnAnExplicitExecutor").assertPassedAll(200);
+    }
+
+    @Test
+    void aScheduledExecutorRunsItsDelaysOnVirtualTime() {
+        EngineRuns run = EngineRuns.run(Pools.class, "scheduledTasks").assertPassedAll(100);
+
+        // 100 schedules of a five-second delay would take over eight minutes of real waiting
+        assertThat(run.wallTime).isLessThan(Duration.ofMinutes(1));
     }
 
     @Test
