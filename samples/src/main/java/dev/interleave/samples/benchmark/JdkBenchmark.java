@@ -1,5 +1,9 @@
 package dev.interleave.samples.benchmark;
 
+import java.io.InputStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.Locale;
 
 import dev.interleave.bridge.Bridge;
@@ -31,10 +35,19 @@ public final class JdkBenchmark {
 
         Launcher launcher = LauncherFactory.create();
         Explorations.run(launcher, "benchmark.LockAndMap#threeThreads", 500, "1"); // attaches the agent, warms up
+        // The same loop from the class file as compiled, defined as a hidden class, which no agent instruments:
+        // measured in turns with the instrumented loop, in the same JVM state, it tells what the hooks cost.
+        MethodHandle uninstrumented = uninstrumentedLoop();
         for (int i = 0; i < WARM_UP; i++) {
             HashMapLoop.run(LOOP);
+            invoke(uninstrumented);
         }
-        double attached = bestOpsPerSecond();
+        double attached = 0;
+        double twin = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            attached = Math.max(attached, opsPerSecond(() -> HashMapLoop.run(LOOP)));
+            twin = Math.max(twin, opsPerSecond(() -> invoke(uninstrumented)));
+        }
 
         // As while a test explores on another thread: the bridge then looks up each thread's scheduler. The
         // exploration itself is left out, so that its threads do not take the loop's core on a small machine.
@@ -60,6 +73,8 @@ public final class JdkBenchmark {
         System.out.printf(Locale.ROOT, "  %-62s %16.0f %8s%n", "before the agent is attached", before, "-");
         System.out.printf(Locale.ROOT, "  %-62s %16.0f %7.1f%%%n", "agent attached, no test running", attached,
                 cost(before, attached));
+        System.out.printf(Locale.ROOT, "  %-62s %16.0f %7.1f%%%n",
+                "  the same loop uninstrumented, measured in turns with it", twin, cost(twin, attached));
         System.out.printf(Locale.ROOT, "  %-62s %16.0f %7.1f%%%n", "agent attached, a test running on another thread",
                 duringExploration, cost(before, duringExploration));
         System.out.println("  (best of " + ROUNDS + " rounds of " + LOOP + " merge+get pairs; target: under 10%)");
@@ -76,10 +91,32 @@ public final class JdkBenchmark {
     private static double bestOpsPerSecond() {
         double best = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            long started = System.nanoTime();
-            HashMapLoop.run(LOOP);
-            best = Math.max(best, LOOP / ((System.nanoTime() - started) / 1e9));
+            best = Math.max(best, opsPerSecond(() -> HashMapLoop.run(LOOP)));
         }
         return best;
+    }
+
+    private static double opsPerSecond(Runnable loop) {
+        long started = System.nanoTime();
+        loop.run();
+        return LOOP / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** {@link HashMapLoop#run} from its class file as compiled, in a hidden class: agents never see those. */
+    private static MethodHandle uninstrumentedLoop() throws Exception {
+        byte[] bytes;
+        try (InputStream in = HashMapLoop.class.getResourceAsStream("HashMapLoop.class")) {
+            bytes = in.readAllBytes();
+        }
+        MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClass(bytes, true);
+        return hidden.findStatic(hidden.lookupClass(), "run", MethodType.methodType(void.class, int.class));
+    }
+
+    private static void invoke(MethodHandle loop) {
+        try {
+            loop.invokeExact(LOOP);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
