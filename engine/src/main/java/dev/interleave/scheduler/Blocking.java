@@ -97,17 +97,20 @@ final class Blocking {
     private static String describeLockWait(Scheduler scheduler, ManagedThread thread, ObjectNames names) {
         Object lock = thread.requestedLock;
         StringBuilder text = new StringBuilder().append(thread).append(" waits to lock ")
-                .append(names.nameOf(lock)).append(mode(lock, thread.requestedShared, " for "));
+                .append(names.nameOf(lock));
+        if (isReadWrite(lock)) {
+            text.append(" for ").append(mode(thread.requestedShared));
+        }
         List<String> holders = new ArrayList<>();
         for (LockHolds.Hold hold : scheduler.lockHolds().heldByOthers(lock, thread)) {
-            holders.add(hold.thread + mode(lock, hold.shared, " "));
+            holders.add(hold.thread + (isReadWrite(lock) ? " (" + mode(hold.shared) + ")" : ""));
         }
         if (!holders.isEmpty()) {
             text.append(", held by ").append(String.join(", ", holders));
         }
         List<String> ahead = new ArrayList<>();
         for (ManagedThread other : queuedAhead(scheduler, thread)) {
-            ahead.add(other + mode(lock, other.requestedShared, " "));
+            ahead.add(other + (isReadWrite(lock) ? " (" + mode(other.requestedShared) + ")" : ""));
         }
         if (!ahead.isEmpty()) {
             text.append("; queued ahead of it: ").append(String.join(", ", ahead));
@@ -115,11 +118,13 @@ final class Blocking {
         return text.toString();
     }
 
-    /** For a reader/writer lock, whether a hold or request is for reading or writing; nothing for other locks. */
-    private static String mode(Object lock, boolean shared, String prefix) {
-        boolean readWrite = lock.getClass().getEnclosingClass() == ReentrantReadWriteLock.class;
-        return !readWrite ? "" : prefix.equals(" for ") ? prefix + (shared ? "reading" : "writing")
-                : " (" + (shared ? "reading" : "writing") + ")";
+    /** Whether {@code lock}, a lock's sync, belongs to a reader/writer lock, whose holds differ in mode. */
+    private static boolean isReadWrite(Object lock) {
+        return lock.getClass().getEnclosingClass() == ReentrantReadWriteLock.class;
+    }
+
+    private static String mode(boolean shared) {
+        return shared ? "reading" : "writing";
     }
 
     /** The threads that asked for the lock {@code thread} waits for before it did, and wait for it still. */

@@ -1,6 +1,5 @@
 package dev.interleave.scheduler;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +19,8 @@ public final class ExpectedTrace {
     private final Map<EventKey, Integer> indexOf = new HashMap<>();
     /** For each entry of the file's table, the first entry with the same text: distinct sites can read the same. */
     private final int[] canonical;
-    /** For each step key seen, its entry in {@link #canonicalOfKey}: keys are looked up once, then by number. */
-    private final EventIndex seen = new EventIndex();
-    private int[] canonicalOfKey = new int[16];
-    private int seenCount;
+    /** The canonical index of each step key seen so far: a key's text is built once, not at every step. */
+    private final Map<Long, Integer> canonicalOfKey = new HashMap<>();
 
     public ExpectedTrace(List<EventKey> events, int[] trace) {
         this.events = events;
@@ -65,14 +62,8 @@ public final class ExpectedTrace {
 
     /** The file's canonical index of the event with {@code key}, or -1 when the file has no such event. */
     private int canonicalOf(long key) {
-        int number = seen.indexOf(key, seenCount);
-        if (number == seenCount) {
-            if (seenCount == canonicalOfKey.length) {
-                canonicalOfKey = Arrays.copyOf(canonicalOfKey, seenCount * 2);
-            }
-            canonicalOfKey[seenCount++] = indexOf.getOrDefault(ScheduleRecording.eventKey(key), -1);
-        }
-        return canonicalOfKey[number];
+        return canonicalOfKey.computeIfAbsent(key,
+                unseen -> indexOf.getOrDefault(ScheduleRecording.eventKey(unseen), -1));
     }
 
     /** {@code thread 1: read Counter.value at Counter.increment(Counter.java:12)}, or the kind where no site is. */

@@ -2,7 +2,9 @@ package dev.interleave.scheduler;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.interleave.bridge.AccessKind;
 import dev.interleave.bridge.Sites;
@@ -45,15 +47,14 @@ public final class ScheduleRecording {
 
     /** The table of distinct events and the trace as indices into it, in the form a schedule file keeps them. */
     public Fingerprint fingerprint() {
-        EventIndex indices = new EventIndex();
+        Map<Long, Integer> indices = new HashMap<>();
         List<EventKey> events = new ArrayList<>();
         int[] trace = new int[size];
         for (int i = 0; i < size; i++) {
-            int index = indices.indexOf(steps[i], events.size());
-            if (index == events.size()) {
-                events.add(eventKey(steps[i]));
-            }
-            trace[i] = index;
+            trace[i] = indices.computeIfAbsent(steps[i], key -> {
+                events.add(eventKey(key));
+                return events.size() - 1;
+            });
         }
         return new Fingerprint(events, trace);
     }

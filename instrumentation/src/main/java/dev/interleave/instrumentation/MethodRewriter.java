@@ -323,9 +323,7 @@ final class MethodRewriter extends MethodVisitor {
             return isVarHandleAccess(name);
         }
         if (owner.equals("sun/misc/Unsafe") || owner.equals("jdk/internal/misc/Unsafe")) {
-            return name.startsWith("compareAndSwap") || name.startsWith("compareAndSet")
-                    || name.startsWith("compareAndExchange") || name.startsWith("getAndAdd")
-                    || name.startsWith("getAndSet") || name.startsWith("get") || name.startsWith("put");
+            return name.startsWith("compareAnd") || name.startsWith("get") || name.startsWith("put");
         }
         return owner.startsWith("java/util/") && !name.equals("<init>")
                 && !owner.startsWith("java/util/function/") && !owner.startsWith("java/util/stream/")
@@ -335,8 +333,8 @@ final class MethodRewriter extends MethodVisitor {
 
     /** The access modes of a {@code VarHandle}, as opposed to its reflective methods ({@code varType()}). */
     private static boolean isVarHandleAccess(String name) {
-        return name.startsWith("get") || name.startsWith("set") || name.startsWith("compareAndSet")
-                || name.startsWith("compareAndExchange") || name.startsWith("weakCompareAndSet");
+        return name.startsWith("get") || name.startsWith("set") || name.startsWith("compareAnd")
+                || name.startsWith("weakCompareAndSet");
     }
 
     private boolean replaceCall(int opcode, String owner, String name, String descriptor) {

@@ -41,8 +41,6 @@ import org.junit.platform.engine.reporting.ReportEntry;
  */
 public final class Exploration {
 
-    private static final int HEADLINE_LIMIT = 4_000;
-
     private final Class<?> testClass;
     private final Method method;
     private final InterleaveExecutionContext context;
@@ -185,15 +183,11 @@ public final class Exploration {
             report.notSaved("recording is off (-D" + Settings.RECORDING + "=false)");
             return;
         }
-        String headline = FailureReport.headline(outcome);
-        if (headline.length() > HEADLINE_LIMIT) {
-            headline = headline.substring(0, HEADLINE_LIMIT) + " [cut]";
-        }
         ScheduleRecording.Fingerprint fingerprint = recording.fingerprint();
         ScheduleRecord record = new ScheduleRecord(identity, settings.strategy.name(), settings.seed, schedule,
                 FrameworkVersion.current(), jdkVersion(), settings.maxSteps, recording.decisions(),
                 fingerprint.events(), fingerprint.trace(), new ScheduleRecord.FailureSummary(
-                outcome.failure().kind().name(), outcome.failure().thread(), headline));
+                outcome.failure().kind().name(), outcome.failure().thread(), FailureReport.headline(outcome)));
         Path file = new ScheduleDirectory(settings.failuresDir).fileFor(identity, settings.seed, schedule);
         try {
             ScheduleFiles.write(file, record);
