@@ -85,8 +85,85 @@ final class ForeignThread implements ThreadEvents {
     }
 
     @Override
+    public void directCall(int site) {
+        throw refuse();
+    }
+
+    @Override
+    public void opaqueLibraryCall(int site) {
+        throw refuse();
+    }
+
+    @Override
+    public void quietCall() {
+        throw refuse();
+    }
+
+    @Override
     public void libraryReturn() {
         // nothing to undo
+    }
+
+    // The JDK's own threads run the JDK's code as they always do: no frame of theirs is explored.
+
+    @Override
+    public void framework(boolean entering) {
+        // the JDK's own threads are never the test's
+    }
+
+    @Override
+    public int frameState() {
+        return 0;
+    }
+
+    @Override
+    public void restoreFrame(int state) {
+        // nothing to restore
+    }
+
+    @Override
+    public void enterInitializer() {
+        // class initializers run as they always do
+    }
+
+    @Override
+    public void exitInitializer() {
+        // class initializers run as they always do
+    }
+
+    @Override
+    public int enterExplored() {
+        return 0;
+    }
+
+    @Override
+    public void exitExplored(int frame) {
+        // no frame of this thread is explored
+    }
+
+    @Override
+    public void restoreExplored(int frame) {
+        // no frame of this thread is explored
+    }
+
+    @Override
+    public void opaqueCall(int frame) {
+        // no frame of this thread is explored
+    }
+
+    @Override
+    public void opaqueReturn(int frame) {
+        // no frame of this thread is explored
+    }
+
+    @Override
+    public void callback(int site, int frame) {
+        // no frame of this thread is explored
+    }
+
+    @Override
+    public void callbackReturn(int frame) {
+        // no frame of this thread is explored
     }
 
     @Override

@@ -61,8 +61,11 @@ final class ManagedThread implements ThreadEvents {
     Object realWaitMonitor;   // set while parked in the monitor's real wait()
     private int runDepth;
     private int unmodelledLocks;
-    private int libraryCalls;
+    private final CallContext context = new CallContext();
+    /** Set while the framework's own code runs on this thread: its hooks are not the test's. */
     private boolean inScheduler;
+    private int frameworkCalls;
+    private boolean inSchedulerOutsideFramework;
 
     ManagedThread(int id, Thread thread, Scheduler scheduler) {
         this.id = id;
@@ -75,7 +78,21 @@ final class ManagedThread implements ThreadEvents {
      * the scheduler must not switch away from this thread while it can run.
      */
     boolean holdsUnmodelledLock() {
-        return unmodelledLocks > 0 || libraryCalls > 0;
+        return unmodelledLocks > 0 || !context.preemptible();
+    }
+
+    /**
+     * Marks the framework's own code as running on this thread; returns whether it was already, for
+     * {@link #leaveScheduler}. Nested calls (a hook reached from the scheduler's own use of the JDK) see it set.
+     */
+    private boolean enterScheduler() {
+        boolean outer = inScheduler;
+        inScheduler = true;
+        return outer;
+    }
+
+    private void leaveScheduler(boolean outer) {
+        inScheduler = outer;
     }
 
     // ---- the bridge's events --------------------------------------------------------------------------------
@@ -85,12 +102,12 @@ final class ManagedThread implements ThreadEvents {
         if (inScheduler) {
             return;
         }
-        inScheduler = true;
+        boolean outer = enterScheduler();
         try {
             scheduler.point(this, Pending.RUN, site);
             scheduler.record(this, OpKind.ACCESS, kind, site, target, index, null);
         } finally {
-            inScheduler = false;
+            leaveScheduler(outer);
         }
     }
 
@@ -99,7 +116,7 @@ final class ManagedThread implements ThreadEvents {
         if (inScheduler) {
             return;
         }
-        inScheduler = true;
+        boolean outer = enterScheduler();
         try {
             blockedOn = monitor;
             scheduler.point(this, Pending.LOCK, site);
@@ -107,15 +124,21 @@ final class ManagedThread implements ThreadEvents {
             scheduler.monitors().enter(monitor, this);
             scheduler.record(this, OpKind.LOCK, null, site, monitor, -1, null);
         } finally {
-            inScheduler = false;
+            leaveScheduler(outer);
         }
     }
 
     @Override
     public void monitorExit(Object monitor, int site) {
-        if (!inScheduler && !scheduler.isAborted()) {
+        if (inScheduler || scheduler.isAborted()) {
+            return;
+        }
+        boolean outer = enterScheduler();
+        try {
             scheduler.monitors().exit(monitor, this);
             scheduler.record(this, OpKind.UNLOCK, null, site, monitor, -1, null);
+        } finally {
+            leaveScheduler(outer);
         }
     }
 
@@ -124,9 +147,14 @@ final class ManagedThread implements ThreadEvents {
         if (inScheduler || scheduler.isAborted()) {
             return;
         }
-        unmodelledLocks++;
-        scheduler.monitors().enter(monitor, this);
-        scheduler.record(this, OpKind.LOCK_TAKEN, null, site, monitor, -1, null);
+        boolean outer = enterScheduler();
+        try {
+            unmodelledLocks++;
+            scheduler.monitors().enter(monitor, this);
+            scheduler.record(this, OpKind.LOCK_TAKEN, null, site, monitor, -1, null);
+        } finally {
+            leaveScheduler(outer);
+        }
     }
 
     @Override
@@ -134,14 +162,19 @@ final class ManagedThread implements ThreadEvents {
         if (inScheduler || scheduler.isAborted()) {
             return;
         }
-        unmodelledLocks--;
-        scheduler.monitors().exit(monitor, this);
-        scheduler.record(this, OpKind.UNLOCK, null, site, monitor, -1, null);
+        boolean outer = enterScheduler();
+        try {
+            unmodelledLocks--;
+            scheduler.monitors().exit(monitor, this);
+            scheduler.record(this, OpKind.UNLOCK, null, site, monitor, -1, null);
+        } finally {
+            leaveScheduler(outer);
+        }
     }
 
     @Override
     public void await(Object monitor, long timeoutNanos, int site) throws InterruptedException {
-        inScheduler = true;
+        boolean outer = enterScheduler();
         try {
             scheduler.point(this, Pending.RUN, site);
             if (scheduler.monitors().owner(monitor) != this && !Thread.holdsLock(monitor)) {
@@ -173,13 +206,13 @@ final class ManagedThread implements ThreadEvents {
                 scheduler.record(this, OpKind.WAKE, null, site, monitor, -1, "timed out");
             }
         } finally {
-            inScheduler = false;
+            leaveScheduler(outer);
         }
     }
 
     @Override
     public void notify(Object monitor, boolean all, int site) {
-        inScheduler = true;
+        boolean outer = enterScheduler();
         try {
             scheduler.point(this, Pending.RUN, site);
             if (scheduler.monitors().owner(monitor) != this && !Thread.holdsLock(monitor)) {
@@ -187,7 +220,7 @@ final class ManagedThread implements ThreadEvents {
             }
             scheduler.notifyWaiters(this, monitor, all, site);
         } finally {
-            inScheduler = false;
+            leaveScheduler(outer);
         }
     }
 
@@ -197,7 +230,7 @@ final class ManagedThread implements ThreadEvents {
         if (target == null) {
             return joinUnmanaged(other, timeoutNanos);
         }
-        inScheduler = true;
+        boolean outer = enterScheduler();
         try {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
@@ -225,7 +258,7 @@ final class ManagedThread implements ThreadEvents {
             scheduler.record(this, OpKind.JOIN, null, site, null, -1, "timed out waiting for thread " + target.id);
             return false;
         } finally {
-            inScheduler = false;
+            leaveScheduler(outer);
         }
     }
 
@@ -240,7 +273,7 @@ final class ManagedThread implements ThreadEvents {
 
     @Override
     public void sleep(long nanos, int site) throws InterruptedException {
-        inScheduler = true;
+        boolean outer = enterScheduler();
         try {
             long wakeUp = scheduler.deadlineAfter(nanos);
             scheduler.point(this, Pending.RUN, site);
@@ -250,18 +283,18 @@ final class ManagedThread implements ThreadEvents {
                 throw new InterruptedException("sleep interrupted");
             }
         } finally {
-            inScheduler = false;
+            leaveScheduler(outer);
         }
     }
 
     @Override
     public void yield(int site) {
-        inScheduler = true;
+        boolean outer = enterScheduler();
         try {
             scheduler.point(this, Pending.RUN, site);
             scheduler.record(this, OpKind.YIELD, null, site, null, -1, null);
         } finally {
-            inScheduler = false;
+            leaveScheduler(outer);
         }
     }
 
@@ -271,32 +304,156 @@ final class ManagedThread implements ThreadEvents {
             return;
         }
         this.yield(site);
-        libraryCalls++;
+        context.call(site, true, false);
+    }
+
+    @Override
+    public void directCall(int site) {
+        if (inScheduler) {
+            return;
+        }
+        this.yield(site);
+        context.call(site, true, true);
+    }
+
+    @Override
+    public void opaqueLibraryCall(int site) {
+        if (inScheduler) {
+            return;
+        }
+        this.yield(site);
+        context.call(site, false, false);
+    }
+
+    @Override
+    public void quietCall() {
+        if (!inScheduler) {
+            context.call(Sites.UNKNOWN, false, false);
+        }
     }
 
     @Override
     public void libraryReturn() {
-        if (!inScheduler && libraryCalls > 0) {
-            libraryCalls--;
-            if (libraryCalls == 0 && !deferredInterrupts.isEmpty()) {
-                inScheduler = true;
-                try {
-                    applyDeferredInterrupts();
-                } finally {
-                    inScheduler = false;
-                }
+        if (inScheduler) {
+            return;
+        }
+        context.callReturned();
+        if (context.preemptible() && !deferredInterrupts.isEmpty()) {
+            boolean outer = enterScheduler();
+            try {
+                applyDeferredInterrupts();
+            } finally {
+                leaveScheduler(outer);
             }
         }
     }
 
     @Override
+    public void framework(boolean entering) {
+        if (entering) {
+            if (frameworkCalls++ == 0) {
+                inSchedulerOutsideFramework = inScheduler;
+                inScheduler = true;
+            }
+        } else if (frameworkCalls > 0 && --frameworkCalls == 0) {
+            inScheduler = inSchedulerOutsideFramework;
+        }
+    }
+
+    @Override
+    public int frameState() {
+        return context.frameState();
+    }
+
+    @Override
+    public void restoreFrame(int state) {
+        if (!inScheduler) {
+            context.restoreFrame(state);
+        }
+    }
+
+    @Override
+    public void enterInitializer() {
+        if (!inScheduler) {
+            context.enterInitializer();
+        }
+    }
+
+    @Override
+    public void exitInitializer() {
+        if (!inScheduler) {
+            context.exitInitializer();
+        }
+    }
+
+    /** The framework is about to call test code (a lifecycle method, the test method): it starts afresh. */
+    void enterTestCode() {
+        context.reset();
+    }
+
+    @Override
+    public int enterExplored() {
+        if (inScheduler) {
+            return 0; // the framework's own use of the JDK: a frame no test manages
+        }
+        boolean outer = enterScheduler();
+        try {
+            return context.enterExplored();
+        } finally {
+            leaveScheduler(outer);
+        }
+    }
+
+    @Override
+    public void exitExplored(int frame) {
+        if (!inScheduler) {
+            context.exitExplored(frame);
+        }
+    }
+
+    @Override
+    public void restoreExplored(int frame) {
+        if (!inScheduler) {
+            context.restoreExplored(frame);
+        }
+    }
+
+    @Override
+    public void opaqueCall(int frame) {
+        if (!inScheduler) {
+            context.opaqueCall(frame);
+        }
+    }
+
+    @Override
+    public void opaqueReturn(int frame) {
+        if (!inScheduler) {
+            context.opaqueReturned(frame);
+        }
+    }
+
+    @Override
+    public void callback(int site, int frame) {
+        if (!inScheduler) {
+            context.callback(site, frame);
+        }
+    }
+
+    @Override
+    public void callbackReturn(int frame) {
+        if (!inScheduler) {
+            context.callbackReturned(frame);
+        }
+    }
+
+    @Override
     public void interrupt(Thread other, int site) {
-        inScheduler = true;
+        boolean outer = enterScheduler();
         try {
             modelInterrupt(other, site);
             other.interrupt();
         } finally {
-            inScheduler = false;
+            leaveScheduler(outer);
         }
     }
 
@@ -305,23 +462,23 @@ final class ManagedThread implements ThreadEvents {
         if (inScheduler) {
             return; // this thread's own interrupt(), or the scheduler's
         }
-        if (libraryCalls > 0) {
+        if (!context.preemptible()) {
             // The JDK may interrupt threads in the order of a hash set (a pool's workers), which identity hashes
             // decide: the model takes them when the call returns, in the order of the threads' ids.
             deferredInterrupts.add(other);
             return;
         }
-        inScheduler = true;
+        boolean outer = enterScheduler();
         try {
             modelInterrupt(other, lastSite);
         } finally {
-            inScheduler = false;
+            leaveScheduler(outer);
         }
     }
 
     /** Models the interrupts that JDK code made during a call that has returned; see {@link #interrupting}. */
     void applyDeferredInterrupts() {
-        if (deferredInterrupts.isEmpty() || libraryCalls > 0) {
+        if (deferredInterrupts.isEmpty() || !context.preemptible()) {
             return;
         }
         List<Thread> targets = new ArrayList<>(deferredInterrupts);
@@ -340,8 +497,13 @@ final class ManagedThread implements ThreadEvents {
         if (flag) {
             return true;
         }
-        ManagedThread target = scheduler.managed(other);
-        return target != null && target.heldInterrupt;
+        boolean outer = enterScheduler();
+        try {
+            ManagedThread target = scheduler.managed(other);
+            return target != null && target.heldInterrupt;
+        } finally {
+            leaveScheduler(outer);
+        }
     }
 
     @Override
@@ -355,25 +517,45 @@ final class ManagedThread implements ThreadEvents {
     public void lockAcquired(Object lock, boolean shared, boolean acquired) {
         requestedLock = null;
         if (acquired) {
-            scheduler.lockHolds().acquired(lock, this, shared);
+            boolean outer = enterScheduler();
+            try {
+                scheduler.lockHolds().acquired(lock, this, shared);
+            } finally {
+                leaveScheduler(outer);
+            }
         }
     }
 
     @Override
     public void lockReleased(Object lock, boolean shared) {
-        scheduler.lockHolds().released(lock, this, shared);
+        boolean outer = enterScheduler();
+        try {
+            scheduler.lockHolds().released(lock, this, shared);
+        } finally {
+            leaveScheduler(outer);
+        }
     }
 
     @Override
     public void lockSuspended(Object lock) {
-        suspendedHolds = scheduler.lockHolds().suspend(lock, this);
+        boolean outer = enterScheduler();
+        try {
+            suspendedHolds = scheduler.lockHolds().suspend(lock, this);
+        } finally {
+            leaveScheduler(outer);
+        }
     }
 
     @Override
     public void lockResumed(Object lock) {
         if (suspendedHolds != null) {
-            scheduler.lockHolds().resume(lock, suspendedHolds);
-            suspendedHolds = null;
+            boolean outer = enterScheduler();
+            try {
+                scheduler.lockHolds().resume(lock, suspendedHolds);
+                suspendedHolds = null;
+            } finally {
+                leaveScheduler(outer);
+            }
         }
     }
 
@@ -407,7 +589,7 @@ final class ManagedThread implements ThreadEvents {
         if (inScheduler) {
             return false; // the scheduler's own gate
         }
-        inScheduler = true;
+        boolean outer = enterScheduler();
         try {
             if (Thread.currentThread().isInterrupted()) {
                 return true; // park returns at once for an interrupted thread, and leaves the flag set
@@ -424,7 +606,7 @@ final class ManagedThread implements ThreadEvents {
             scheduler.record(this, OpKind.PARK, null, lastSite, blocker, -1, why);
             return true;
         } finally {
-            inScheduler = false;
+            leaveScheduler(outer);
         }
     }
 
@@ -437,14 +619,14 @@ final class ManagedThread implements ThreadEvents {
         if (target == null) {
             return false;
         }
-        inScheduler = true;
+        boolean outer = enterScheduler();
         try {
             scheduler.point(this, Pending.RUN, lastSite);
             target.permit = true;
             scheduler.record(this, OpKind.UNPARK, null, lastSite, null, -1, "thread " + target.id);
             return true;
         } finally {
-            inScheduler = false;
+            leaveScheduler(outer);
         }
     }
 
@@ -454,13 +636,13 @@ final class ManagedThread implements ThreadEvents {
         if (target == null) {
             return other.isAlive();
         }
-        inScheduler = true;
+        boolean outer = enterScheduler();
         try {
             scheduler.point(this, Pending.RUN, site);
             scheduler.record(this, OpKind.IS_ALIVE, null, site, null, -1, "thread " + target.id);
             return !target.finished;
         } finally {
-            inScheduler = false;
+            leaveScheduler(outer);
         }
     }
 
@@ -476,12 +658,29 @@ final class ManagedThread implements ThreadEvents {
 
     @Override
     public int identityHashCode(Object object) {
-        return scheduler.identityHashes().of(object);
+        boolean outer = enterScheduler();
+        try {
+            return scheduler.identityHashes().of(object);
+        } finally {
+            leaveScheduler(outer);
+        }
     }
 
     @Override
     public ThreadEvents starting(Thread child) {
-        if (inScheduler || scheduler.managed(child) != null || child.getState() != Thread.State.NEW) {
+        if (inScheduler) {
+            return null;
+        }
+        boolean outer = enterScheduler();
+        try {
+            return startingUnderScheduler(child);
+        } finally {
+            leaveScheduler(outer);
+        }
+    }
+
+    private ThreadEvents startingUnderScheduler(Thread child) {
+        if (scheduler.managed(child) != null || child.getState() != Thread.State.NEW) {
             return null; // a second start() fails in the JVM as it should
         }
         scheduler.checkNotAborted();
@@ -496,6 +695,7 @@ final class ManagedThread implements ThreadEvents {
             throw new ScheduleAbortedError();
         }
         if (!jdkStarters.isEmpty() && taskRunner.isEmpty()) {
+            scheduler.foreignThreadStarted();
             return new ForeignThread(scheduler, this, jdkStarters.get(0));
         }
         if (child.getClass().getName().equals("java.lang.VirtualThread")) {
@@ -514,12 +714,12 @@ final class ManagedThread implements ThreadEvents {
         if (runDepth++ > 0) {
             return;
         }
-        inScheduler = true;
+        boolean outer = enterScheduler();
         try {
             scheduler.awaitFirstTurn(this);
             scheduler.record(this, OpKind.BEGIN, null, Sites.UNKNOWN, null, -1, thread.getName());
         } finally {
-            inScheduler = false;
+            leaveScheduler(outer);
         }
     }
 

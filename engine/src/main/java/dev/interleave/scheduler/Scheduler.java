@@ -56,6 +56,10 @@ public final class Scheduler {
     private ScheduleRecording recording;
     private ExpectedTrace expected;
     private String divergence;
+    /** The bridge's slot for this scheduler, which names the thread it lets run; -1 without one. */
+    private int slot = -1;
+    /** Whether this scheduler has asked the bridge to let all its threads reach their events ({@link Bridge#widen}). */
+    private boolean widened;
 
     public Scheduler(SchedulingStrategy strategy, ScheduleLimits limits) {
         this.strategy = strategy;
@@ -92,8 +96,9 @@ public final class Scheduler {
         synchronized (this) {
             first = register(testThread.thread());
         }
+        slot = Bridge.activate();
+        Bridge.running(slot, first.thread);
         current = first;
-        Bridge.activate();
         try {
             testThread.launch(first, body);
             superviseUntilDone();
@@ -107,7 +112,13 @@ public final class Scheduler {
             for (ManagedThread thread : threads) {
                 Bridge.forget(thread.thread);
             }
-            Bridge.deactivate();
+            synchronized (this) {
+                if (widened) {
+                    widened = false;
+                    Bridge.narrow();
+                }
+            }
+            Bridge.deactivate(slot);
         }
     }
 
@@ -477,6 +488,7 @@ public final class Scheduler {
     }
 
     private void switchTo(ManagedThread next) {
+        Bridge.running(slot, next.thread);
         Object monitor = next.realWaitMonitor;
         if (monitor == null) {
             current = next;
@@ -640,7 +652,28 @@ public final class Scheduler {
         if (failure == null) {
             timedOut = true;
         }
+        abort();
+    }
+
+    /**
+     * Abandons the schedule: every managed thread, running or not, must now reach its events, which unwind it. The
+     * bridge is told before the volatile write that the threads read.
+     */
+    private void abort() {
+        widen();
         aborted = true;
+    }
+
+    private synchronized void widen() {
+        if (!widened) {
+            widened = true;
+            Bridge.widen();
+        }
+    }
+
+    /** A thread the JDK started for a managed one may run test code at any time: its hooks must be reached. */
+    void foreignThreadStarted() {
+        widen();
     }
 
     void failOnUnmanagedThread(ManagedThread starter, String what) {
@@ -652,7 +685,7 @@ public final class Scheduler {
         if (failure == null && divergence == null) {
             divergence = difference;
         }
-        aborted = true;
+        abort();
         LockSupport.unpark(engineThread);
     }
 
@@ -660,7 +693,7 @@ public final class Scheduler {
         if (failure == null && divergence == null) {
             failure = scheduleFailure;
         }
-        aborted = true;
+        abort();
         LockSupport.unpark(engineThread);
     }
 

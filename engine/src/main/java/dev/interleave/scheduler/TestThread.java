@@ -43,6 +43,17 @@ public final class TestThread implements Runnable {
     }
 
     /**
+     * The framework is about to call test code on this thread (a lifecycle method or the test method): whatever an
+     * exception thrown by the code before left behind, the test code starts as test code.
+     */
+    public static void enteringTestCode() {
+        ThreadEvents events = Bridge.current();
+        if (events instanceof ManagedThread) {
+            ((ManagedThread) events).enterTestCode();
+        }
+    }
+
+    /**
      * Hands the thread its next schedule. The one before has ended in the model already; the thread is at most a few
      * instructions away from waiting for this one.
      */

@@ -18,17 +18,31 @@ class BlockedChildTests {
 
     @Test
     void blockingTheSchedulerCannotSeeIsReportedAsUnmanagedBlocking() {
-        EngineRuns run = EngineRuns.run(BlockedChild.class, "addsToAListTheTestThreadLocked");
+        EngineRuns run = EngineRuns.run(BlockedChild.class, "appendsToABufferTheTestThreadLocked");
         ConcurrencyFailure failure = run.failure();
 
         assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.UNMANAGED_BLOCKING);
         assertThat(failure.schedule()).isEqualTo(1);
         assertThat(failure.getMessage())
                 .contains("thread 1 is blocked (BLOCKED) in code the scheduler does not manage")
-                .contains("java.util.Collections$SynchronizedCollection.add")
-                .contains("BlockedChild.lambda$addsToAListTheTestThreadLocked$")
+                .contains("java.lang.StringBuffer.append")
+                .contains("BlockedChild.lambda$appendsToABufferTheTestThreadLocked$")
                 .doesNotContain("Threads that could not be stopped");
         assertThat(run.entries).containsEntry("interleave.verdict", "failed");
+    }
+
+    @Test
+    void aSynchronizedListsLockInsideTheJdkIsModelled() {
+        ConcurrencyFailure failure = EngineRuns.run(BlockedChild.class, "addsToAListTheTestThreadLocked").failure();
+
+        assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.DEADLOCK);
+        assertThat(failure.schedule()).isEqualTo(1);
+        assertThat(failure.getMessage())
+                .contains("thread 0 (interleave-test) waits for thread 1 to end (join)")
+                .containsPattern("thread 1 waits to lock SynchronizedRandomAccessList#\\d+, held by thread 0")
+                .contains("at Collections$SynchronizedCollection.add(Collections.java:")
+                .contains("cycle: thread 0 -> thread 1 -> thread 0")
+                .doesNotContain("Threads that could not be stopped");
     }
 
     @Test

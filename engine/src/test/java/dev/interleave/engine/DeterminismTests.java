@@ -55,14 +55,14 @@ class DeterminismTests {
         // While a schedule runs, the bridge leaves its fast path for every thread: one it does not manage must still
         // read the JVM's values.
         long[][] reading = new long[1][];
-        Bridge.activate();
+        int slot = Bridge.activate();
         try {
             Thread unmanaged = new Thread(() -> reading[0] = DeterministicValues.readOnThisThread(object),
                     "unmanaged-reader");
             unmanaged.start();
             unmanaged.join();
         } finally {
-            Bridge.deactivate();
+            Bridge.deactivate(slot);
         }
         assertReadsTheJvms(reading[0], object);
     }

@@ -14,6 +14,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Bridge {
 
+    /** A frame of explored JDK code on a thread that a schedule manages; see {@link ThreadEvents#enterExplored()}. */
+    public static final int FRAME_MANAGED = 1;
+    /** A frame of explored JDK code whose shared accesses and monitors are scheduling points. */
+    public static final int FRAME_LIVE = 2;
+
+    private static final int SLOTS = 64;
+
     /**
      * How many schedulers run. Deliberately not volatile: the fast path reads it at every hook, and a volatile read
      * there is a barrier the JIT cannot optimize across, which doubled the cost of a tight loop over a map in code
@@ -22,6 +29,21 @@ public final class Bridge {
      * is unmanaged either way.
      */
     private static int activeSchedulers;
+    /**
+     * The thread each running scheduler lets run, by the scheduler's slot: while schedules run, a thread that is none
+     * of them is told at once that no test manages it, without a thread-local lookup. Written by the thread that hands
+     * the turn over, before the volatile write that hands it over, so the thread that gets it always finds itself;
+     * anyone else may read stale values, which only sends it to the thread-local lookup, never past it.
+     */
+    private static final Thread[] RUNNERS = new Thread[SLOTS];
+    private static final boolean[] TAKEN = new boolean[SLOTS];
+    private static int slotLimit;
+    /**
+     * Schedulers whose threads must all reach their events whether they run or not: a schedule that unwinds its
+     * threads, or one with threads that the JDK started on a managed thread's behalf. Ordered before the volatile
+     * write that aborts a schedule, so that every unwinding thread sees it.
+     */
+    private static int wide;
     private static final ThreadLocal<ThreadEvents> CURRENT = new ThreadLocal<>();
     private static final Map<Thread, ThreadEvents> EXPECTED = new IdentityHashMap<>();
 
@@ -30,13 +52,54 @@ public final class Bridge {
 
     // ---- for the scheduler ----------------------------------------------------------------------------------
 
-    /** A scheduler starts exploring: hooks leave the fast path until the matching {@link #deactivate()}. */
-    public static synchronized void activate() {
+    /**
+     * A scheduler starts exploring: hooks leave the fast path until the matching {@link #deactivate(int)}. Returns
+     * the scheduler's slot, which names the thread it lets run ({@link #running}); -1 when every slot is taken, and
+     * then the scheduler's threads always take the slow path.
+     */
+    public static synchronized int activate() {
         activeSchedulers++;
+        for (int slot = 0; slot < SLOTS; slot++) {
+            if (!TAKEN[slot]) {
+                TAKEN[slot] = true;
+                slotLimit = Math.max(slotLimit, slot + 1);
+                return slot;
+            }
+        }
+        wide++;
+        return -1;
     }
 
-    public static synchronized void deactivate() {
+    public static synchronized void deactivate(int slot) {
         activeSchedulers--;
+        if (slot < 0) {
+            wide--;
+            return;
+        }
+        RUNNERS[slot] = null;
+        TAKEN[slot] = false;
+        while (slotLimit > 0 && !TAKEN[slotLimit - 1]) {
+            slotLimit--;
+        }
+    }
+
+    /** The scheduler in {@code slot} lets {@code thread} run next; called before the hand-off's volatile write. */
+    public static void running(int slot, Thread thread) {
+        if (slot >= 0) {
+            RUNNERS[slot] = thread;
+        }
+    }
+
+    /**
+     * Until the matching {@link #narrow()}, every thread bound to events reaches them, running or not: for a schedule
+     * that unwinds, and one whose threads include some the JDK started.
+     */
+    public static synchronized void widen() {
+        wide++;
+    }
+
+    public static synchronized void narrow() {
+        wide--;
     }
 
     /** {@code thread} will be managed by {@code events} from the moment it enters {@code run()}. */
@@ -58,9 +121,25 @@ public final class Bridge {
         }
     }
 
-    /** The events of the calling thread, or null when no test manages it. */
+    /** The events of the calling thread, or null when no test manages it or it is not its turn. */
     public static ThreadEvents current() {
-        return activeSchedulers == 0 ? null : CURRENT.get();
+        if (activeSchedulers == 0) {
+            return null;
+        }
+        if (wide == 0 && !isRunner(Thread.currentThread())) {
+            return null;
+        }
+        return CURRENT.get();
+    }
+
+    private static boolean isRunner(Thread self) {
+        int limit = slotLimit;
+        for (int slot = 0; slot < limit; slot++) {
+            if (RUNNERS[slot] == self) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- shared accesses --------------------------------------------------------------------------------------
@@ -239,7 +318,8 @@ public final class Bridge {
     /**
      * Before a call from application code into the JDK's collections or {@code java.util.concurrent}, whose own
      * code runs without scheduling points: switching at the operations' boundaries explores the orders the
-     * operations can take (for the concurrent classes, which are linearizable, all of them).
+     * operations can take (for the concurrent classes, which are linearizable, all of them). A target that is an
+     * explored class, called directly, is explored inside.
      */
     public static void beforeLibraryCall(int site) {
         ThreadEvents events = current();
@@ -248,11 +328,196 @@ public final class Bridge {
         }
     }
 
-    /** After a call announced by {@link #beforeLibraryCall} returned normally. */
+    /** Before a call from application code into a concrete explored JDK class: a scheduling point. */
+    public static void beforeDirectCall(int site) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.directCall(site);
+        }
+    }
+
+    /** Before a call from application code into the JDK's collections that is not explored: a scheduling point. */
+    public static void beforeOpaqueLibraryCall(int site) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.opaqueLibraryCall(site);
+        }
+    }
+
+    /** Before a call from application code into JDK code that holds a monitor while it calls back. */
+    public static void beforeQuietCall() {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.quietCall();
+        }
+    }
+
+    /** After a call announced by one of the {@code before...Call} methods returned normally. */
     public static void afterLibraryCall() {
         ThreadEvents events = current();
         if (events != null) {
             events.libraryReturn();
+        }
+    }
+
+    /** On entry to an application method with exception handlers: what {@link #restoreFrame} restores. */
+    public static int frameState() {
+        ThreadEvents events = current();
+        return events == null ? 0 : events.frameState();
+    }
+
+    /** At the start of an exception handler of an application method. */
+    public static void restoreFrame(int state) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.restoreFrame(state);
+        }
+    }
+
+    /** On entry to a class initializer, which runs under the JVM's initialization lock of its class. */
+    public static void enterInitializer() {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.enterInitializer();
+        }
+    }
+
+    public static void exitInitializer() {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.exitInitializer();
+        }
+    }
+
+    /**
+     * The framework's own code starts running on this thread in the middle of the test's (the agent transforming a
+     * class the test's code is loading): its hooks are not the test's until the matching {@link #leaveFramework()}.
+     */
+    public static void enterFramework() {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.framework(true);
+        }
+    }
+
+    public static void leaveFramework() {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.framework(false);
+        }
+    }
+
+    // ---- explored JDK code: every hook takes its frame's state, so that it costs code no test runs a test ----------
+
+    /** On entry to a method of an explored JDK class: the frame's state, which every hook of the frame is given. */
+    public static int enterExplored() {
+        ThreadEvents events = current();
+        return events == null ? 0 : events.enterExplored();
+    }
+
+    /** On every way out of a method of an explored JDK class. */
+    public static void exitExplored(int frame) {
+        if ((frame & FRAME_MANAGED) != 0) {
+            ThreadEvents events = current();
+            if (events != null) {
+                events.exitExplored(frame);
+            }
+        }
+    }
+
+    /** At the start of an exception handler of a method of an explored JDK class. */
+    public static void restoreExplored(int frame) {
+        if ((frame & FRAME_MANAGED) != 0) {
+            ThreadEvents events = current();
+            if (events != null) {
+                events.restoreExplored(frame);
+            }
+        }
+    }
+
+    public static void jdkRead(Object owner, int site, int frame) {
+        if ((frame & FRAME_LIVE) != 0) {
+            read(owner, site);
+        }
+    }
+
+    public static void jdkWrite(Object owner, int site, int frame) {
+        if ((frame & FRAME_LIVE) != 0) {
+            write(owner, site);
+        }
+    }
+
+    public static void jdkArrayRead(Object array, int index, int site, int frame) {
+        if ((frame & FRAME_LIVE) != 0) {
+            arrayRead(array, index, site);
+        }
+    }
+
+    public static void jdkArrayWrite(Object array, int index, int site, int frame) {
+        if ((frame & FRAME_LIVE) != 0) {
+            arrayWrite(array, index, site);
+        }
+    }
+
+    public static void jdkMonitorEnter(Object monitor, int site, int frame) {
+        if ((frame & FRAME_LIVE) != 0) {
+            monitorEnter(monitor, site);
+        }
+    }
+
+    public static void jdkMonitorExit(Object monitor, int site, int frame) {
+        if ((frame & FRAME_LIVE) != 0) {
+            monitorExit(monitor, site);
+        }
+    }
+
+    public static void jdkSynchronizedMethodEnter(Object monitor, int site, int frame) {
+        if ((frame & FRAME_LIVE) != 0) {
+            synchronizedMethodEnter(monitor, site);
+        }
+    }
+
+    public static void jdkSynchronizedMethodExit(Object monitor, int site, int frame) {
+        if ((frame & FRAME_LIVE) != 0) {
+            synchronizedMethodExit(monitor, site);
+        }
+    }
+
+    /** Before explored code calls into an opaque JDK class, which runs as one step. */
+    public static void beforeOpaqueCall(int frame) {
+        if ((frame & FRAME_LIVE) != 0) {
+            ThreadEvents events = current();
+            if (events != null) {
+                events.opaqueCall(frame);
+            }
+        }
+    }
+
+    public static void afterOpaqueCall(int frame) {
+        if ((frame & FRAME_LIVE) != 0) {
+            ThreadEvents events = current();
+            if (events != null) {
+                events.opaqueReturn(frame);
+            }
+        }
+    }
+
+    /** Before explored code calls through an interface or {@code Object}'s methods, which may reach test code. */
+    public static void beforeCallback(int site, int frame) {
+        if ((frame & FRAME_LIVE) != 0) {
+            ThreadEvents events = current();
+            if (events != null) {
+                events.callback(site, frame);
+            }
+        }
+    }
+
+    public static void afterCallback(int frame) {
+        if ((frame & FRAME_LIVE) != 0) {
+            ThreadEvents events = current();
+            if (events != null) {
+                events.callbackReturn(frame);
+            }
         }
     }
 

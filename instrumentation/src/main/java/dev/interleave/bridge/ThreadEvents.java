@@ -46,12 +46,70 @@ public interface ThreadEvents {
     /**
      * About to call into the JDK's collections or {@code java.util.concurrent}: a scheduling point, after which the
      * call runs as one step until {@link #libraryReturn()}, even where it calls back into test code (the JDK may
-     * hold locks of its own meanwhile, which the scheduler cannot see).
+     * hold locks of its own meanwhile, which the scheduler cannot see), unless its target is an explored JDK class
+     * that this call reached directly ({@link #enterExplored()}).
      */
     void libraryCall(int site);
 
-    /** A call announced by {@link #libraryCall} returned. */
+    /** About to call a concrete explored JDK class from application code: a scheduling point. */
+    void directCall(int site);
+
+    /** About to call into the JDK's collections where the target is not explored: a scheduling point. */
+    void opaqueLibraryCall(int site);
+
+    /** About to call JDK code that holds a monitor while it calls back: the call runs as one step. */
+    void quietCall();
+
+    /** A call announced by {@link #libraryCall}, {@link #directCall}, {@link #opaqueLibraryCall} or {@link #quietCall} returned. */
     void libraryReturn();
+
+    /**
+     * The framework's own code starts ({@code true}) or stops ({@code false}) running on this thread, in the middle of
+     * the test's code: the agent transforms a class that the test's code is loading. Calls nest.
+     */
+    void framework(boolean entering);
+
+    /** The state of this thread on entry to an application method with exception handlers. */
+    int frameState();
+
+    /** An exception handler of a method that was entered in {@code state} ({@link #frameState()}) starts. */
+    void restoreFrame(int state);
+
+    /** A class initializer starts on this thread: it runs as one step. */
+    void enterInitializer();
+
+    /** The class initializer {@link #enterInitializer()} announced ends, normally or not. */
+    void exitInitializer();
+
+    /**
+     * A method of an explored JDK class was entered. Returns the frame's state, which the frame's hooks are given:
+     * {@link Bridge#FRAME_LIVE} when its shared accesses and monitors are scheduling points (it runs inside an
+     * operation that application code called), and {@link Bridge#FRAME_MANAGED} always, so that the frame's
+     * {@link #exitExplored} restores the thread's state.
+     */
+    int enterExplored();
+
+    /** The frame {@link #enterExplored()} described is left, by a return or an exception. */
+    void exitExplored(int frame);
+
+    /** An exception handler of the explored frame starts. */
+    void restoreExplored(int frame);
+
+    /** A live explored frame calls an opaque JDK class: the call runs as one step. */
+    void opaqueCall(int frame);
+
+    /** The call {@link #opaqueCall} announced returned. */
+    void opaqueReturn(int frame);
+
+    /**
+     * A live explored frame calls through an interface or one of {@code Object}'s methods at {@code site}: the target
+     * may be test code, which is test code again, and the explored code it reaches is explored only when it was
+     * called directly.
+     */
+    void callback(int site, int frame);
+
+    /** The call {@link #callback} announced returned. */
+    void callbackReturn(int frame);
 
     /** {@code thread.interrupt()} in application code: the model's and the real interrupt both. */
     void interrupt(Thread thread, int site);

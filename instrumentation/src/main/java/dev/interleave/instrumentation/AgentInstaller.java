@@ -83,6 +83,7 @@ public final class AgentInstaller {
                     + "start the test JVM with the agent: " + SUREFIRE_ARG_LINE, null);
             throw failure;
         }
+        loadBridge();
         TransformationLog log = new TransformationLog();
         new AgentBuilder.Default()
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
@@ -99,6 +100,7 @@ public final class AgentInstaller {
                     }
                 })
                 .with(log)
+                .with(TransformationOnTestThreads.decorator())
                 .ignore(isSynthetic().or(nameStartsWith("net.bytebuddy.")))
                 .type(named("java.lang.Thread"))
                 .transform((builder, type, loader, module, domain) -> builder
@@ -134,7 +136,11 @@ public final class AgentInstaller {
                 .type(namedOneOf("java.io.PipedInputStream", "java.io.PipedOutputStream", "java.io.PipedReader",
                         "java.io.PipedWriter"))
                 .transform((builder, type, loader, module, domain) -> builder.visit(new SchedulingPoints(false,
-                        false)))
+                        RewriteMode.JDK_MONITORS)))
+                // The JDK's collections and formats: explored inside the operations application code calls
+                .type(InstrumentationScope.exploredJdkTypes())
+                .transform((builder, type, loader, module, domain) -> builder.visit(new SchedulingPoints(false,
+                        RewriteMode.JDK_EXPLORED)))
                 .type(named("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject"))
                 .transform((builder, type, loader, module, domain) -> builder
                         .visit(Advice.to(LockAdvice.Await.class, advice()).on(nameStartsWith("await"))))
@@ -167,6 +173,22 @@ public final class AgentInstaller {
         }
         installation = new Installation(log);
         return installation;
+    }
+
+    /**
+     * Loads every bridge class before any hook can run: a hook whose class would first load in the middle of a
+     * transformation (a test thread loading a JDK class) would ask for itself again.
+     */
+    private static void loadBridge() {
+        for (String name : BootstrapJar.BRIDGE_CLASSES) {
+            try {
+                Class.forName(name, true, null);
+            } catch (ClassNotFoundException e) {
+                failure = new AgentUnavailableException("the bridge class " + name + " is not on the bootstrap class path"
+                        + " after the agent put it there", e);
+                throw failure;
+            }
+        }
     }
 
     private static net.bytebuddy.dynamic.DynamicType.Builder<?> lockAdvice(

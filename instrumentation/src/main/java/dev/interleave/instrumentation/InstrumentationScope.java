@@ -54,6 +54,12 @@ final class InstrumentationScope {
         return loader != null && loader != ClassLoader.getPlatformClassLoader();
     }
 
+    /** The JDK classes explored inside, see {@link JdkScope}. */
+    static AgentBuilder.RawMatcher exploredJdkTypes() {
+        return (type, loader, module, classBeingRedefined, protectionDomain) -> loader == null
+                && !type.isAnnotation() && JdkScope.isExploredClass(type.getName());
+    }
+
     /** Application types, either being loaded for the first time or being retransformed after the fact. */
     static AgentBuilder.RawMatcher applicationTypes(boolean retransforming) {
         return new AgentBuilder.RawMatcher() {

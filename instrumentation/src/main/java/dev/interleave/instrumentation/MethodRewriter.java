@@ -1,9 +1,12 @@
 package dev.interleave.instrumentation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.interleave.bridge.Sites;
+import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -11,15 +14,21 @@ import net.bytebuddy.jar.asm.Type;
 import net.bytebuddy.utility.OpenedClassReader;
 
 /**
- * Rewrites one method: a bridge call before every shared field or array access and every monitor operation, and
- * the calls to {@code Object.wait/notify}, {@code Thread.join/sleep/yield/...}, the clock
- * ({@code System.nanoTime/currentTimeMillis}) and identity hashes ({@code System.identityHashCode},
- * {@code hashCode()}, {@code toString()}) replaced by the bridge's twins.
- * Every inserted sequence leaves the operand stack as it found it, so the method's stack map frames stay valid.
+ * Rewrites one method: a bridge call before every shared field or array access and every monitor operation, marks
+ * around calls into the JDK (see {@link CallSites}), and, in application code, the calls to
+ * {@code Object.wait/notify}, {@code Thread.join/sleep/yield/...}, the clock and identity hashes replaced by the
+ * bridge's twins (see {@link CallReplacements}). Every inserted sequence leaves the operand stack as it found it, so
+ * the method's stack map frames stay valid.
+ *
+ * <p>Explored JDK methods keep what the scheduler needs to know about their frame in a local of their own (see
+ * {@link FrameLocal}): set on entry, passed to every hook, handed back on every exit, normal or exceptional.
+ * Application methods with exception handlers keep the thread's state on entry there, and restore it in every
+ * handler, so that an exception thrown past a call's end mark cannot leave the thread marked as inside the call.
+ * A class initializer runs as one step: the JVM holds the class's initialization lock meanwhile.
  */
 final class MethodRewriter extends MethodVisitor {
 
-    private static final String BRIDGE = "dev/interleave/bridge/Bridge";
+    static final String BRIDGE = "dev/interleave/bridge/Bridge";
     private static final String SITE = "I";
 
     /** How a {@code synchronized} method is handled. */
@@ -59,33 +68,73 @@ final class MethodRewriter extends MethodVisitor {
     private final TypeFacts facts;
     private final MethodInfo method;
     private final SynchronizedMode synchronizedMode;
-    private final boolean sharedAccesses;
+    private final RewriteMode mode;
+    private final CallSites callSites;
+    private final CallReplacements replacements;
+    /** The local of the frame's state; null for the JDK classes of {@link RewriteMode#JDK_MONITORS}. */
+    private final FrameLocal frameLocal;
+    private final boolean initializer;
     private final boolean constructor;
     private boolean superConstructorCalled;
     private int pendingNews;
     private int line;
     private int siteAwaitingLine;
+    private boolean started;
+    private final Set<Label> handlers = new HashSet<>();
+    private boolean restoreBeforeNextInstruction;
     private final Label bodyStart = new Label();
+    /** Where the catch-all handler starts to cover: after {@code super(...)} in a constructor. */
+    private Label guardedStart = bodyStart;
 
-    /**
-     * @param sharedAccesses whether field and array accesses and calls into the JDK's libraries become scheduling
-     *                       points too, or only synchronization (for JDK classes that block in monitors)
-     */
     MethodRewriter(MethodVisitor next, TypeFacts facts, MethodInfo method, SynchronizedMode synchronizedMode,
-            boolean sharedAccesses) {
+            RewriteMode mode, FrameLocal frameLocal) {
         super(OpenedClassReader.ASM_API, next);
         this.facts = facts;
         this.method = method;
         this.synchronizedMode = synchronizedMode;
-        this.sharedAccesses = sharedAccesses;
+        this.mode = mode;
+        this.callSites = new CallSites(mode, facts, method.owner);
+        this.replacements = new CallReplacements(this::replace, this::redirect, facts, mode);
+        this.frameLocal = frameLocal;
+        this.initializer = method.name.equals("<clinit>");
         this.constructor = method.name.equals("<init>");
     }
 
-    // ---- synchronized methods -------------------------------------------------------------------------------
+    private boolean explored() {
+        return mode == RewriteMode.JDK_EXPLORED;
+    }
+
+    /** Whether this method guards its frame: restores the thread's state on every way out. */
+    private boolean guardsFrame() {
+        return initializer || explored();
+    }
+
+    // ---- entry, exits and the catch-all handler -------------------------------------------------------------
 
     @Override
     public void visitCode() {
         super.visitCode();
+        // The prologue waits for the first label or instruction: the exception handlers are known by then
+    }
+
+    /**
+     * What every way into the method starts with, emitted before its first label or instruction, so that no jump can
+     * come back to it, and once the method's exception handlers are known.
+     */
+    private void prologue() {
+        if (started) {
+            return;
+        }
+        started = true;
+        if (initializer) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "enterInitializer", "()V", false);
+        } else if (explored()) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "enterExplored", "()I", false);
+            super.visitVarInsn(Opcodes.ISTORE, frameLocal.index());
+        } else if (mode == RewriteMode.APPLICATION && frameLocal.active()) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "frameState", "()I", false);
+            super.visitVarInsn(Opcodes.ISTORE, frameLocal.index());
+        }
         if (synchronizedMode == SynchronizedMode.REWRITE) {
             pushMonitor();
             super.visitInsn(Opcodes.DUP);
@@ -94,34 +143,104 @@ final class MethodRewriter extends MethodVisitor {
             super.visitInsn(Opcodes.MONITORENTER);
         } else if (synchronizedMode == SynchronizedMode.OBSERVE) {
             pushMonitor();
-            siteAwaitingLine = callBridge("synchronizedMethodEnter", "(Ljava/lang/Object;I)V",
+            siteAwaitingLine = callHook("synchronizedMethodEnter", "(Ljava/lang/Object;I)V",
                     "lock " + synchronizedMethodName());
         }
         super.visitLabel(bodyStart);
+        if (constructor && guardsFrame()) {
+            guardedStart = null; // set once super(...) has been called
+        }
+    }
+
+    /** Before the first instruction of an exception handler: the frame's state is restored. */
+    private void beforeInstruction() {
+        prologue();
+        if (restoreBeforeNextInstruction) {
+            restoreBeforeNextInstruction = false;
+            if (mode == RewriteMode.APPLICATION && !initializer && frameLocal.active()) {
+                super.visitVarInsn(Opcodes.ILOAD, frameLocal.index());
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "restoreFrame", "(I)V", false);
+            } else if (explored() && !initializer) {
+                super.visitVarInsn(Opcodes.ILOAD, frameLocal.index());
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "restoreExplored", "(I)V", false);
+            }
+        }
+    }
+
+    @Override
+    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+        handlers.add(handler);
+        super.visitTryCatchBlock(start, end, handler, type);
+    }
+
+    @Override
+    public void visitLabel(Label label) {
+        prologue();
+        super.visitLabel(label);
+        if (handlers.contains(label)) {
+            restoreBeforeNextInstruction = true; // after the handler's frame, which follows its label
+        }
     }
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
-        if (synchronizedMode != SynchronizedMode.NONE) {
+        boolean catchAll = synchronizedMode != SynchronizedMode.NONE || guardsFrame();
+        if (catchAll && guardedStart != null) {
             Label bodyEnd = new Label();
             Label handler = new Label();
             Label released = new Label();
             super.visitLabel(bodyEnd);
             super.visitLabel(handler);
             if (method.usesStackMapFrames) {
-                Object[] locals = parameterFrameTypes();
+                Object[] locals = handlerFrameLocals();
                 super.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
             }
-            releaseMonitor();
+            if (synchronizedMode != SynchronizedMode.NONE) {
+                releaseMonitor();
+            }
             super.visitLabel(released);
+            leaveFrame();
             super.visitInsn(Opcodes.ATHROW);
             // Registered last, so that the method's own handlers keep precedence over this catch-all. Like javac's
             // synchronized blocks, the handler also covers its own release: the JIT compiles only methods whose
             // every path, exceptional ones included, gives the monitor back.
-            super.visitTryCatchBlock(bodyStart, bodyEnd, handler, null);
-            super.visitTryCatchBlock(handler, released, handler, null);
+            super.visitTryCatchBlock(guardedStart, bodyEnd, handler, null);
+            if (synchronizedMode != SynchronizedMode.NONE) {
+                super.visitTryCatchBlock(handler, released, handler, null);
+            }
         }
         super.visitMaxs(maxStack, maxLocals);
+    }
+
+    /**
+     * The catch-all handler's locals: {@code this} where it releases the method's monitor, the frame's state where
+     * it hands it back, TOP for everything else, which is valid wherever the handler may be entered from.
+     */
+    private Object[] handlerFrameLocals() {
+        List<Object> locals = new ArrayList<>();
+        if (!method.isStatic()) {
+            locals.add(synchronizedMode != SynchronizedMode.NONE ? method.owner : Opcodes.TOP);
+        }
+        for (Type parameter : Type.getArgumentTypes(method.descriptor)) {
+            locals.add(Opcodes.TOP);
+            if (parameter.getSize() == 2) {
+                locals.add(Opcodes.TOP);
+            }
+        }
+        if (frameLocal != null && frameLocal.active()) {
+            locals.add(Opcodes.INTEGER);
+        }
+        return locals.toArray();
+    }
+
+    /** Hands the frame's state back to the thread, on a return or on the way out with an exception. */
+    private void leaveFrame() {
+        if (initializer) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "exitInitializer", "()V", false);
+        } else if (explored()) {
+            super.visitVarInsn(Opcodes.ILOAD, frameLocal.index());
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "exitExplored", "(I)V", false);
+        }
     }
 
     private void releaseMonitor() {
@@ -131,7 +250,7 @@ final class MethodRewriter extends MethodVisitor {
             callBridge("monitorExit", "(Ljava/lang/Object;I)V", "unlock " + synchronizedMethodName());
             super.visitInsn(Opcodes.MONITOREXIT);
         } else {
-            callBridge("synchronizedMethodExit", "(Ljava/lang/Object;I)V", "unlock " + synchronizedMethodName());
+            callHook("synchronizedMethodExit", "(Ljava/lang/Object;I)V", "unlock " + synchronizedMethodName());
         }
     }
 
@@ -147,40 +266,17 @@ final class MethodRewriter extends MethodVisitor {
         return simpleName(method.owner) + (method.isStatic() ? ".class" : "") + " (synchronized " + method.name + ")";
     }
 
-    private Object[] parameterFrameTypes() {
-        List<Object> locals = new ArrayList<>();
-        if (!method.isStatic()) {
-            locals.add(method.owner);
-        }
-        for (Type parameter : Type.getArgumentTypes(method.descriptor)) {
-            switch (parameter.getSort()) {
-                case Type.BOOLEAN:
-                case Type.BYTE:
-                case Type.CHAR:
-                case Type.SHORT:
-                case Type.INT:
-                    locals.add(Opcodes.INTEGER);
-                    break;
-                case Type.FLOAT:
-                    locals.add(Opcodes.FLOAT);
-                    break;
-                case Type.LONG:
-                    locals.add(Opcodes.LONG);
-                    break;
-                case Type.DOUBLE:
-                    locals.add(Opcodes.DOUBLE);
-                    break;
-                default:
-                    locals.add(parameter.getInternalName());
-            }
-        }
-        return locals.toArray();
-    }
-
     // ---- instructions ---------------------------------------------------------------------------------------
 
     @Override
+    public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+        prologue();
+        super.visitFrame(type, numLocal, local, numStack, stack);
+    }
+
+    @Override
     public void visitLineNumber(int line, Label start) {
+        prologue();
         this.line = line;
         if (siteAwaitingLine != 0) {
             Sites.placeOnLine(siteAwaitingLine, line);
@@ -191,9 +287,17 @@ final class MethodRewriter extends MethodVisitor {
 
     @Override
     public void visitInsn(int opcode) {
+        beforeInstruction();
+        if (initializer) {
+            if (opcode == Opcodes.RETURN) {
+                leaveFrame();
+            }
+            super.visitInsn(opcode);
+            return;
+        }
         boolean arrayAccess = opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD
                 || opcode >= Opcodes.IASTORE && opcode <= Opcodes.SASTORE;
-        if (arrayAccess && !sharedAccesses) {
+        if (arrayAccess && mode == RewriteMode.JDK_MONITORS) {
             super.visitInsn(opcode);
             return;
         }
@@ -201,7 +305,7 @@ final class MethodRewriter extends MethodVisitor {
             case Opcodes.IALOAD: case Opcodes.LALOAD: case Opcodes.FALOAD: case Opcodes.DALOAD:
             case Opcodes.AALOAD: case Opcodes.BALOAD: case Opcodes.CALOAD: case Opcodes.SALOAD:
                 super.visitInsn(Opcodes.DUP2);
-                callBridge("arrayRead", "(Ljava/lang/Object;I" + SITE + ")V", "read " + arrayType(opcode));
+                callHook("arrayRead", "(Ljava/lang/Object;I" + SITE + ")V", "read " + arrayType(opcode));
                 break;
             case Opcodes.IASTORE: case Opcodes.FASTORE: case Opcodes.AASTORE: case Opcodes.BASTORE:
             case Opcodes.CASTORE: case Opcodes.SASTORE:
@@ -209,28 +313,29 @@ final class MethodRewriter extends MethodVisitor {
                 super.visitInsn(Opcodes.DUP_X2);
                 super.visitInsn(Opcodes.POP);
                 super.visitInsn(Opcodes.DUP2_X1);
-                callBridge("arrayWrite", "(Ljava/lang/Object;I" + SITE + ")V", "write " + arrayType(opcode));
+                callHook("arrayWrite", "(Ljava/lang/Object;I" + SITE + ")V", "write " + arrayType(opcode));
                 break;
             case Opcodes.LASTORE: case Opcodes.DASTORE:
                 // [array, index, wide value] -> [array, index, wide value, array, index]
                 super.visitInsn(Opcodes.DUP2_X2);
                 super.visitInsn(Opcodes.POP2);
                 super.visitInsn(Opcodes.DUP2_X2);
-                callBridge("arrayWrite", "(Ljava/lang/Object;I" + SITE + ")V", "write " + arrayType(opcode));
+                callHook("arrayWrite", "(Ljava/lang/Object;I" + SITE + ")V", "write " + arrayType(opcode));
                 break;
             case Opcodes.MONITORENTER:
                 super.visitInsn(Opcodes.DUP);
-                callBridge("monitorEnter", "(Ljava/lang/Object;I)V", "lock");
+                callHook("monitorEnter", "(Ljava/lang/Object;I)V", "lock");
                 break;
             case Opcodes.MONITOREXIT:
                 super.visitInsn(Opcodes.DUP);
-                callBridge("monitorExit", "(Ljava/lang/Object;I)V", "unlock");
+                callHook("monitorExit", "(Ljava/lang/Object;I)V", "unlock");
                 break;
             case Opcodes.IRETURN: case Opcodes.LRETURN: case Opcodes.FRETURN: case Opcodes.DRETURN:
             case Opcodes.ARETURN: case Opcodes.RETURN:
                 if (synchronizedMode != SynchronizedMode.NONE) {
                     releaseMonitor();
                 }
+                leaveFrame();
                 break;
             default:
                 break;
@@ -240,9 +345,16 @@ final class MethodRewriter extends MethodVisitor {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        beforeInstruction();
+        if (initializer) {
+            super.visitFieldInsn(opcode, owner, name, descriptor);
+            return;
+        }
+        boolean isStatic = opcode == Opcodes.GETSTATIC || opcode == Opcodes.PUTSTATIC;
+        CallSites.Kind initialization = isStatic ? callSites.ofInitialization(owner) : CallSites.Kind.NONE;
         // A constructor's own fields belong to an object no other thread has seen yet (and before super() is
         // called, 'this' may not even be passed to the bridge).
-        boolean skip = !sharedAccesses || facts.isFinalField(owner, name)
+        boolean skip = mode == RewriteMode.JDK_MONITORS || facts.isFinalField(owner, name)
                 || (constructor && owner.equals(method.owner)
                         && (opcode == Opcodes.GETFIELD || opcode == Opcodes.PUTFIELD))
                 || (constructor && !superConstructorCalled && opcode == Opcodes.PUTFIELD);
@@ -252,7 +364,7 @@ final class MethodRewriter extends MethodVisitor {
             switch (opcode) {
                 case Opcodes.GETFIELD:
                     super.visitInsn(Opcodes.DUP);
-                    callBridge("read", "(Ljava/lang/Object;I)V", "read " + field);
+                    callHook("read", "(Ljava/lang/Object;I)V", "read " + field);
                     break;
                 case Opcodes.PUTFIELD:
                     if (wide) { // [object, wide value] -> [object, wide value, object]
@@ -264,200 +376,213 @@ final class MethodRewriter extends MethodVisitor {
                         super.visitInsn(Opcodes.POP);
                         super.visitInsn(Opcodes.DUP_X1);
                     }
-                    callBridge("write", "(Ljava/lang/Object;I)V", "write " + field);
+                    callHook("write", "(Ljava/lang/Object;I)V", "write " + field);
                     break;
                 case Opcodes.GETSTATIC:
                     super.visitInsn(Opcodes.ACONST_NULL);
-                    callBridge("read", "(Ljava/lang/Object;I)V", "read " + field);
+                    callHook("read", "(Ljava/lang/Object;I)V", "read " + field);
                     break;
                 case Opcodes.PUTSTATIC:
                     super.visitInsn(Opcodes.ACONST_NULL);
-                    callBridge("write", "(Ljava/lang/Object;I)V", "write " + field);
+                    callHook("write", "(Ljava/lang/Object;I)V", "write " + field);
                     break;
                 default:
                     break;
             }
         }
+        beforeCall(initialization, null);
         super.visitFieldInsn(opcode, owner, name, descriptor);
+        afterCall(initialization);
     }
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
+        beforeInstruction();
         if (opcode == Opcodes.NEW) {
             pendingNews++;
+            CallSites.Kind initialization = initializer ? CallSites.Kind.NONE : callSites.ofInitialization(type);
+            beforeCall(initialization, null);
+            super.visitTypeInsn(opcode, type);
+            afterCall(initialization);
+            return;
         }
         super.visitTypeInsn(opcode, type);
     }
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-        boolean libraryCall = sharedAccesses && isSharedLibraryCall(owner, name);
-        if (libraryCall) {
-            callBridge("beforeLibraryCall", "(I)V", "call " + simpleName(owner) + "." + name + "()");
-        }
-        if (!replaceCall(opcode, owner, name, descriptor)) {
+        beforeInstruction();
+        CallSites.Kind kind = initializer ? CallSites.Kind.NONE : callSites.ofCall(opcode, owner, name, isInterface);
+        beforeCall(kind, simpleName(owner) + "." + name + "()");
+        if (initializer || !replacements.replace(opcode, owner, name, descriptor)) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         }
-        if (libraryCall) {
-            // Leaves the call's result on the stack as it is. A call that throws skips it: the thread then stays
-            // unpreemptible, which explores less but never blocks it behind a lock the JDK kept.
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "afterLibraryCall", "()V", false);
-        }
+        afterCall(kind);
         if (constructor && !superConstructorCalled && opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
             if (pendingNews == 0) {
                 superConstructorCalled = true;
+                if (guardedStart == null) {
+                    guardedStart = new Label();
+                    super.visitLabel(guardedStart);
+                }
             } else {
                 pendingNews--;
             }
         }
     }
 
-    /**
-     * A call into the JDK's collections and {@code java.util.concurrent}: their code is not instrumented, so
-     * without a scheduling point at the call a loop that polls one ({@code while (queue.isEmpty())}) would never
-     * let another thread run. Utility classes that hold no shared state are left out. A {@code VarHandle} or
-     * {@code Unsafe} access (a compare-and-set, a get-and-add, a volatile read or write) is a shared access too.
-     */
-    private static boolean isSharedLibraryCall(String owner, String name) {
-        if (owner.equals("java/lang/invoke/VarHandle")) {
-            return isVarHandleAccess(name);
-        }
-        if (owner.equals("sun/misc/Unsafe") || owner.equals("jdk/internal/misc/Unsafe")) {
-            return name.startsWith("compareAnd") || name.startsWith("get") || name.startsWith("put");
-        }
-        return owner.startsWith("java/util/") && !name.equals("<init>")
-                && !owner.startsWith("java/util/function/") && !owner.startsWith("java/util/stream/")
-                && !owner.equals("java/util/Objects") && !owner.equals("java/util/Arrays")
-                && !owner.equals("java/util/Optional") && !owner.startsWith("java/util/regex/");
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+        beforeInstruction();
+        // Linking a call site runs the JDK's bootstrap code, which spins classes under locks of its own
+        CallSites.Kind kind = explored() && !initializer ? CallSites.Kind.OPAQUE : CallSites.Kind.NONE;
+        beforeCall(kind, null);
+        super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+        afterCall(kind);
     }
 
-    /** The access modes of a {@code VarHandle}, as opposed to its reflective methods ({@code varType()}). */
-    private static boolean isVarHandleAccess(String name) {
-        return name.startsWith("get") || name.startsWith("set") || name.startsWith("compareAnd")
-                || name.startsWith("weakCompareAndSet");
-    }
-
-    private boolean replaceCall(int opcode, String owner, String name, String descriptor) {
-        boolean virtual = opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE;
-        if (replaceDeterministicCall(opcode, virtual, owner, name + descriptor)) {
-            return true;
+    /** The mark before a call (or a class-initializing instruction) of {@code kind}; see {@link CallSites}. */
+    private void beforeCall(CallSites.Kind kind, String callee) {
+        switch (kind) {
+            case SHARED:
+                callBridge("beforeLibraryCall", "(I)V", "call " + callee);
+                break;
+            case DIRECT:
+                callBridge("beforeDirectCall", "(I)V", "call " + callee);
+                break;
+            case SHARED_OPAQUE:
+                callBridge("beforeOpaqueLibraryCall", "(I)V", "call " + callee);
+                break;
+            case QUIET:
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "beforeQuietCall", "()V", false);
+                break;
+            case OPAQUE:
+                super.visitVarInsn(Opcodes.ILOAD, frameLocal.index());
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "beforeOpaqueCall", "(I)V", false);
+                break;
+            case CALLBACK:
+                super.visitLdcInsn(register("call " + callee));
+                super.visitVarInsn(Opcodes.ILOAD, frameLocal.index());
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "beforeCallback", "(II)V", false);
+                break;
+            default:
+                break;
         }
-        if (virtual) {
-            switch (name + descriptor) {
-                case "wait()V":
-                case "wait(J)V":
-                case "wait(JI)V":
-                    return replace("waitOn", "Ljava/lang/Object;", descriptor, "wait");
-                case "notify()V":
-                    return replace("notifyOne", "Ljava/lang/Object;", descriptor, "notify");
-                case "notifyAll()V":
-                    return replace("notifyAll", "Ljava/lang/Object;", descriptor, "notifyAll");
-                default:
-                    break;
-            }
-        }
-        if (virtual && opcode == Opcodes.INVOKEVIRTUAL && facts.isThreadType(owner)) {
-            switch (name + descriptor) {
-                case "join()V":
-                case "join(J)V":
-                case "join(JI)V":
-                case "join(Ljava/time/Duration;)Z":
-                    return replace("join", "Ljava/lang/Thread;", descriptor, "join");
-                case "interrupt()V":
-                    return replace("interrupt", "Ljava/lang/Thread;", descriptor, "interrupt");
-                case "isAlive()Z":
-                    return replace("isAlive", "Ljava/lang/Thread;", descriptor, "isAlive");
-                default:
-                    return false;
-            }
-        }
-        if (opcode == Opcodes.INVOKESTATIC && facts.isThreadType(owner)) {
-            switch (name + descriptor) {
-                case "sleep(J)V":
-                case "sleep(JI)V":
-                case "sleep(Ljava/time/Duration;)V":
-                    return replace("sleep", "", descriptor, "sleep");
-                case "yield()V":
-                    return replace("yield", "", descriptor, "yield");
-                case "onSpinWait()V":
-                    return replace("onSpinWait", "", descriptor, "onSpinWait");
-                default:
-                    return false;
-            }
-        }
-        return false;
     }
 
     /**
-     * The clock and identity hashes, which a managed thread reads from its schedule so that a seed gives the same
-     * values in every JVM. These are no scheduling points, so their bridge twins take no site: the receiver (if
-     * any) becomes the only parameter. A virtual {@code hashCode()} or {@code toString()} is replaced whatever its
-     * owner, as the receiver's class decides at run time whether it inherits {@code Object}'s; a call to a
-     * superclass's method is replaced only where that superclass is {@code Object}, as other owners define their own.
+     * The mark after a call of {@code kind}, which leaves the call's result on the stack as it is. A call that throws
+     * skips it: the handler that catches the exception, or the catch-all of an explored frame, restores the state.
      */
-    private boolean replaceDeterministicCall(int opcode, boolean virtual, String owner, String method) {
-        if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System")) {
-            switch (method) {
-                case "nanoTime()J":
-                    return redirect("nanoTime", "()J");
-                case "currentTimeMillis()J":
-                    return redirect("currentTimeMillis", "()J");
-                case "identityHashCode(Ljava/lang/Object;)I":
-                    return redirect("identityHashCode", "(Ljava/lang/Object;)I");
-                default:
-                    return false;
-            }
-        }
-        boolean onObject = opcode == Opcodes.INVOKESPECIAL && owner.equals("java/lang/Object");
-        if ((!virtual && !onObject) || (virtual && definesOwnObjectMethods(owner))) {
-            return false;
-        }
-        switch (method) {
-            case "hashCode()I":
-                return redirect(onObject ? "objectHashCode" : "hashCodeOf", "(Ljava/lang/Object;)I");
-            case "toString()Ljava/lang/String;":
-                return redirect(onObject ? "objectToString" : "toStringOf", "(Ljava/lang/Object;)Ljava/lang/String;");
+    private void afterCall(CallSites.Kind kind) {
+        switch (kind) {
+            case SHARED:
+            case DIRECT:
+            case SHARED_OPAQUE:
+            case QUIET:
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "afterLibraryCall", "()V", false);
+                break;
+            case OPAQUE:
+                super.visitVarInsn(Opcodes.ILOAD, frameLocal.index());
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "afterOpaqueCall", "(I)V", false);
+                break;
+            case CALLBACK:
+                super.visitVarInsn(Opcodes.ILOAD, frameLocal.index());
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "afterCallback", "(I)V", false);
+                break;
             default:
-                return false;
+                break;
         }
     }
 
-    /** Final JDK classes that define both {@code hashCode()} and {@code toString()}: no need to ask at run time. */
-    private static boolean definesOwnObjectMethods(String owner) {
-        switch (owner) {
-            case "java/lang/String":
-            case "java/lang/Integer":
-            case "java/lang/Long":
-            case "java/lang/Short":
-            case "java/lang/Byte":
-            case "java/lang/Character":
-            case "java/lang/Boolean":
-            case "java/lang/Double":
-            case "java/lang/Float":
-                return true;
-            default:
-                return false;
-        }
+    // Every other instruction may be a handler's first.
+
+    @Override
+    public void visitVarInsn(int opcode, int var) {
+        beforeInstruction();
+        super.visitVarInsn(opcode, var);
     }
 
-    private boolean redirect(String bridgeMethod, String descriptor) {
+    @Override
+    public void visitIntInsn(int opcode, int operand) {
+        beforeInstruction();
+        super.visitIntInsn(opcode, operand);
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+        beforeInstruction();
+        super.visitJumpInsn(opcode, label);
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+        beforeInstruction();
+        super.visitLdcInsn(value);
+    }
+
+    @Override
+    public void visitIincInsn(int var, int increment) {
+        beforeInstruction();
+        super.visitIincInsn(var, increment);
+    }
+
+    @Override
+    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+        beforeInstruction();
+        super.visitTableSwitchInsn(min, max, dflt, labels);
+    }
+
+    @Override
+    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+        beforeInstruction();
+        super.visitLookupSwitchInsn(dflt, keys, labels);
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+        beforeInstruction();
+        super.visitMultiANewArrayInsn(descriptor, numDimensions);
+    }
+
+    // ---- bridge calls ---------------------------------------------------------------------------------------
+
+    /**
+     * A hook of a shared access or a monitor: in explored code, its {@code jdk...} twin, which also takes the frame's
+     * state, so that it costs a threads no test manages (and operations no test called) a test of a local only.
+     */
+    private int callHook(String bridgeMethod, String descriptor, String description) {
+        if (!explored()) {
+            return callBridge(bridgeMethod, descriptor, description);
+        }
+        int site = register(description);
+        super.visitLdcInsn(site);
+        super.visitVarInsn(Opcodes.ILOAD, frameLocal.index());
+        String name = "jdk" + Character.toUpperCase(bridgeMethod.charAt(0)) + bridgeMethod.substring(1);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, name, descriptor.replace(")V", "I)V"), false);
+        return site;
+    }
+
+    private void redirect(String bridgeMethod, String descriptor) {
         super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, bridgeMethod, descriptor, false);
-        return true;
     }
 
     /** Calls the bridge's twin of a method: the receiver (if any) becomes the first parameter, the site the last. */
-    private boolean replace(String bridgeMethod, String receiver, String descriptor, String description) {
+    private void replace(String bridgeMethod, String receiver, String descriptor, String description) {
         int close = descriptor.indexOf(')');
         String bridgeDescriptor = "(" + receiver + descriptor.substring(1, close) + SITE + descriptor.substring(close);
         callBridge(bridgeMethod, bridgeDescriptor, description);
-        return true;
     }
 
     private int callBridge(String bridgeMethod, String descriptor, String description) {
-        int site = Sites.register(method.owner.replace('/', '.'), method.name, method.sourceFile, line, description);
+        int site = register(description);
         super.visitLdcInsn(site);
         super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, bridgeMethod, descriptor, false);
         return site;
+    }
+
+    private int register(String description) {
+        return Sites.register(method.owner.replace('/', '.'), method.name, method.sourceFile, line, description);
     }
 
     private static String arrayType(int opcode) {

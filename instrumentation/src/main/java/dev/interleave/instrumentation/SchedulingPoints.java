@@ -15,28 +15,26 @@ import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.OpenedClassReader;
 
 /**
- * Inserts the bridge calls into every method of an application class. A class that is being loaded may have its
- * {@code synchronized} methods rewritten into explicit {@code monitorenter}/{@code monitorexit}, so that the
- * scheduler decides before the lock is taken; a class that is retransformed may not change its methods' modifiers,
- * so there the scheduler only learns that the lock was taken (see {@link MethodRewriter.SynchronizedMode}).
+ * Inserts the bridge calls into every method of a class, as its {@link RewriteMode} says. An application class that
+ * is being loaded may have its {@code synchronized} methods rewritten into explicit {@code monitorenter}/
+ * {@code monitorexit}, so that the scheduler decides before the lock is taken; a class that is retransformed may not
+ * change its methods' modifiers, so there the scheduler only learns that the lock was taken (see
+ * {@link MethodRewriter.SynchronizedMode}), and so it is for the JDK's classes, whose synchronized methods run as one
+ * step.
  */
 final class SchedulingPoints implements AsmVisitorWrapper {
 
     private final boolean classIsLoading;
-    private final boolean sharedAccesses;
+    private final RewriteMode mode;
 
     /** Scheduling points at shared accesses and synchronization both: for application classes. */
     SchedulingPoints(boolean classIsLoading) {
-        this(classIsLoading, true);
+        this(classIsLoading, RewriteMode.APPLICATION);
     }
 
-    /**
-     * @param sharedAccesses false for a JDK class that blocks in monitors ({@code PipedInputStream}): only its
-     *                       synchronization is modelled, so its waits are the scheduler's and its fields its own
-     */
-    SchedulingPoints(boolean classIsLoading, boolean sharedAccesses) {
+    SchedulingPoints(boolean classIsLoading, RewriteMode mode) {
         this.classIsLoading = classIsLoading;
-        this.sharedAccesses = sharedAccesses;
+        this.mode = mode;
     }
 
     @Override
@@ -54,23 +52,23 @@ final class SchedulingPoints implements AsmVisitorWrapper {
             Implementation.Context implementationContext, TypePool typePool,
             FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods, int writerFlags,
             int readerFlags) {
-        return new ClassRewriter(classVisitor, new TypeFacts(typePool), classIsLoading, sharedAccesses);
+        return new ClassRewriter(classVisitor, new TypeFacts(typePool), classIsLoading, mode);
     }
 
     private static final class ClassRewriter extends ClassVisitor {
 
         private final TypeFacts facts;
         private final boolean classIsLoading;
-        private final boolean sharedAccesses;
+        private final RewriteMode mode;
         private String internalName;
         private int version;
         private String sourceFile;
 
-        ClassRewriter(ClassVisitor next, TypeFacts facts, boolean classIsLoading, boolean sharedAccesses) {
+        ClassRewriter(ClassVisitor next, TypeFacts facts, boolean classIsLoading, RewriteMode mode) {
             super(OpenedClassReader.ASM_API, next);
             this.facts = facts;
             this.classIsLoading = classIsLoading;
-            this.sharedAccesses = sharedAccesses;
+            this.mode = mode;
         }
 
         @Override
@@ -91,25 +89,28 @@ final class SchedulingPoints implements AsmVisitorWrapper {
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                 String[] exceptions) {
             boolean hasCode = (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
-            if (!hasCode || name.equals("<clinit>")) {
-                // A class initializer runs under the JVM's class-init lock: a switch inside it could block
-                // another managed thread in the JVM, where the scheduler cannot see it.
+            boolean initializer = name.equals("<clinit>");
+            if (!hasCode || initializer && mode == RewriteMode.JDK_MONITORS) {
                 return super.visitMethod(access, name, descriptor, signature, exceptions);
             }
-            MethodRewriter.SynchronizedMode mode = MethodRewriter.SynchronizedMode.NONE;
+            MethodRewriter.SynchronizedMode synchronizedMode = MethodRewriter.SynchronizedMode.NONE;
             int newAccess = access;
             if ((access & Opcodes.ACC_SYNCHRONIZED) != 0 && (version & 0xFFFF) >= Opcodes.V1_5) {
-                if (classIsLoading) {
-                    mode = MethodRewriter.SynchronizedMode.REWRITE;
+                if (classIsLoading && mode == RewriteMode.APPLICATION) {
+                    synchronizedMode = MethodRewriter.SynchronizedMode.REWRITE;
                     newAccess = access & ~Opcodes.ACC_SYNCHRONIZED;
                 } else {
-                    mode = MethodRewriter.SynchronizedMode.OBSERVE;
+                    synchronizedMode = MethodRewriter.SynchronizedMode.OBSERVE;
                 }
             }
             MethodVisitor next = super.visitMethod(newAccess, name, descriptor, signature, exceptions);
             MethodRewriter.MethodInfo info = new MethodRewriter.MethodInfo(internalName, sourceFile, access, name,
                     descriptor, (version & 0xFFFF) >= Opcodes.V1_6);
-            return new MethodRewriter(next, facts, info, mode, sharedAccesses);
+            // A class initializer only runs as one step: it needs no local of its own
+            FrameLocal frameLocal = initializer || mode == RewriteMode.JDK_MONITORS ? null
+                    : new FrameLocal(access, descriptor, mode == RewriteMode.JDK_EXPLORED);
+            MethodRewriter rewriter = new MethodRewriter(next, facts, info, synchronizedMode, mode, frameLocal);
+            return frameLocal == null ? rewriter : frameLocal.into(rewriter);
         }
     }
 }

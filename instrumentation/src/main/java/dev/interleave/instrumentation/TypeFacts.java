@@ -20,6 +20,7 @@ final class TypeFacts {
     private final TypePool pool;
     private final Map<String, Boolean> finalFields = new ConcurrentHashMap<>();
     private final Map<String, Boolean> threadTypes = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> abstractTypes = new ConcurrentHashMap<>();
 
     TypeFacts(TypePool pool) {
         this.pool = pool;
@@ -42,6 +43,17 @@ final class TypeFacts {
         return threadTypes.computeIfAbsent(internalName, name -> {
             TypePool.Resolution resolution = pool.describe(name.replace('/', '.'));
             return resolution.isResolved() && isThread(resolution.resolve());
+        });
+    }
+
+    /**
+     * Whether {@code internalName} is an interface or an abstract class, whose methods may be implemented by classes
+     * of any kind; an unresolvable type counts as one.
+     */
+    boolean isAbstract(String internalName) {
+        return abstractTypes.computeIfAbsent(internalName, name -> {
+            TypePool.Resolution resolution = pool.describe(name.replace('/', '.'));
+            return !resolution.isResolved() || resolution.resolve().isAbstract();
         });
     }
 

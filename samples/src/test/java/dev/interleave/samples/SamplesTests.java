@@ -30,7 +30,7 @@ class SamplesTests {
             OverSynchronizedSample.class, PipeSample.class, LockOrderSample.class, LazyInitSample.class,
             HalfWrittenPairSample.class, WaitNotifySample.class, ConcurrentLocksSample.class,
             BoundedBufferSample.class, ConcurrentMapSample.class, ReaderWriterSample.class, JdkPipeSample.class,
-            ConditionBufferSample.class, ThreadPoolSample.class);
+            ConditionBufferSample.class, ThreadPoolSample.class, SharedJdkObjectSample.class);
 
     private static final List<String> SEEDS = List.of("1", "2026", "interleave");
 

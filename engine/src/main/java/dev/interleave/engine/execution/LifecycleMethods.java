@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
 
+import dev.interleave.scheduler.TestThread;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +77,7 @@ public final class LifecycleMethods {
             }
             if (failure == null) {
                 try {
+                    TestThread.enteringTestCode();
                     ReflectionSupport.invokeMethod(test, instance);
                 } catch (Throwable t) {
                     failure = t;
@@ -115,6 +117,7 @@ public final class LifecycleMethods {
 
     private static void invoke(String annotation, Method method, Object instance) {
         try {
+            TestThread.enteringTestCode();
             ReflectionSupport.invokeMethod(method, instance);
         } catch (Throwable t) {
             if (t instanceof Error && !(t instanceof AssertionError)) {

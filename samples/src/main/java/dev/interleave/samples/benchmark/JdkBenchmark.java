@@ -51,12 +51,12 @@ public final class JdkBenchmark {
 
         // As while a test explores on another thread: the bridge then looks up each thread's scheduler. The
         // exploration itself is left out, so that its threads do not take the loop's core on a small machine.
-        Bridge.activate();
+        int slot = Bridge.activate();
         double duringExploration;
         try {
             duringExploration = bestOpsPerSecond();
         } finally {
-            Bridge.deactivate();
+            Bridge.deactivate(slot);
         }
 
         double lockAndMap = 0;
