@@ -32,19 +32,30 @@ final class AllSamples {
     static List<String> names() throws IOException {
         List<String> names = new ArrayList<>();
         for (String simpleName : classNames()) {
-            Class<?> type;
-            try {
-                // Not initialized: looking at a class's methods runs none of its code.
-                type = Class.forName(SampleMethod.PACKAGE + "." + simpleName, false, AllSamples.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("listed, but not loadable: " + simpleName, e);
-            }
-            Arrays.stream(type.getDeclaredMethods())
-                    .filter(method -> method.isAnnotationPresent(ConcurrencyTest.class))
-                    .map(Method::getName).sorted()
-                    .forEach(method -> names.add(simpleName + "#" + method));
+            names.addAll(inClass(simpleName));
         }
         return names;
+    }
+
+    /**
+     * The {@code @ConcurrencyTest} methods of one class below the package ({@code ReaderWriterSample}), sorted.
+     *
+     * @throws IllegalArgumentException when there is no such class
+     */
+    static List<String> inClass(String className) {
+        Class<?> type;
+        try {
+            // Not initialized: looking at a class's methods runs none of its code.
+            type = Class.forName(SampleMethod.PACKAGE + "." + className, false, AllSamples.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("no class " + SampleMethod.PACKAGE + "." + className
+                    + " on the class path", e);
+        }
+        return Arrays.stream(type.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(ConcurrencyTest.class))
+                .map(Method::getName).sorted()
+                .map(method -> className + "#" + method)
+                .collect(Collectors.toList());
     }
 
     /** The top-level classes of the package, by simple name, sorted. */

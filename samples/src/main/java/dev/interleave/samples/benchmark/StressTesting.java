@@ -12,9 +12,10 @@ import java.util.List;
  * budget.
  *
  * <p>From the command line: {@code java -cp <class path> dev.interleave.samples.benchmark.StressTesting
- * [--runs N] [--time-ms MS] [--run-bound-ms MS] [--fork] [Class#method ...]}, samples named below
- * {@code dev.interleave.samples} ({@code CounterSample#lostUpdate}, {@code sctbench.SomeSample#method}); without
- * names, every {@code @ConcurrencyTest} of the package. It prints one {@link StressResult} line per sample as it
+ * [--runs N] [--time-ms MS] [--run-bound-ms MS] [--fork] [Class#method | Class ...]}, samples named below
+ * {@code dev.interleave.samples} ({@code CounterSample#lostUpdate}, {@code sctbench.SomeSample#method}, or a class
+ * for all its {@code @ConcurrencyTest} methods); without names, every {@code @ConcurrencyTest} of the package. With
+ * Maven: {@code mvn -q -Pstress verify -DskipTests [-Dsample=...]}. It prints one {@link StressResult} line per sample as it
  * finishes, after the {@link StressResult#HEADER}, then a table for people. {@code --fork} runs each sample in a JVM
  * of its own, as {@link #inChildJvm} does; without it, all run in this JVM, which must not have the agent.
  *
@@ -67,53 +68,86 @@ public final class StressTesting {
     }
 
     public static void main(String[] args) throws Exception {
-        long runs = StressBudget.DEFAULT.maxRuns();
-        Duration time = StressBudget.DEFAULT.maxTime();
-        Duration runBound = StressBudget.DEFAULT.runBound();
-        boolean fork = false;
-        List<String> samples = new ArrayList<>();
+        Command command;
         try {
+            command = Command.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("StressTesting: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        StressBudget budget = command.budget();
+        System.out.println(StressResult.HEADER);
+        List<StressResult> results = new ArrayList<>();
+        for (String sample : command.samples()) {
+            StressResult result = command.fork() ? inChildJvm(List.of(sample), budget).get(0)
+                    : StressRun.run(SampleMethod.resolve(sample), budget);
+            System.out.println(result.toLine());
+            System.out.flush();
+            results.add(result);
+        }
+        System.out.println();
+        System.out.println("Plain stress testing, real threads, no framework (JDK " + System.getProperty("java.version")
+                + ", " + Runtime.getRuntime().availableProcessors() + " cores; at most " + budget.maxRuns()
+                + " runs or " + budget.maxTime().toMillis() / 1000.0 + " s per sample, "
+                + budget.runBound().toMillis() / 1000.0 + " s per run)");
+        System.out.print(StressTable.format(results));
+        System.out.flush();
+        // The threads of a run given up as stuck never end, and are not daemons: only exit stops them.
+        System.exit(0);
+    }
+
+    /** What the command line asks for. */
+    private record Command(StressBudget budget, boolean fork, List<String> samples) {
+
+        /**
+         * Reads the options and sample names.
+         *
+         * @throws IllegalArgumentException naming what is wrong with them
+         */
+        static Command parse(String[] args) throws IOException {
+            long runs = StressBudget.DEFAULT.maxRuns();
+            Duration time = StressBudget.DEFAULT.maxTime();
+            Duration runBound = StressBudget.DEFAULT.runBound();
+            boolean fork = false;
+            List<String> names = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--runs" -> runs = Long.parseLong(value(args, ++i));
                     case "--time-ms" -> time = Duration.ofMillis(Long.parseLong(value(args, ++i)));
                     case "--run-bound-ms" -> runBound = Duration.ofMillis(Long.parseLong(value(args, ++i)));
                     case "--fork" -> fork = true;
-                    default -> samples.add(args[i]);
+                    default -> names.add(args[i]);
                 }
-            }
-            if (samples.isEmpty()) {
-                samples = AllSamples.names();
             }
             if (!fork && agentAttached()) {
                 throw new IllegalArgumentException("this JVM runs with Interleave's agent, so these would not be plain"
                         + " runs; use --fork, or StressTesting.inChildJvm");
             }
+            List<String> samples = expand(names);
             // Every name checked before the first sample runs, not after minutes of the others.
             samples.forEach(SampleMethod::resolve);
-            StressBudget budget = new StressBudget(runs, time, runBound);
-            System.out.println(StressResult.HEADER);
-            List<StressResult> results = new ArrayList<>();
-            for (String sample : samples) {
-                StressResult result = fork ? inChildJvm(List.of(sample), budget).get(0)
-                        : StressRun.run(SampleMethod.resolve(sample), budget);
-                System.out.println(result.toLine());
-                System.out.flush();
-                results.add(result);
-            }
-            System.out.println();
-            System.out.println("Plain stress testing, real threads, no framework (JDK " + System.getProperty(
-                    "java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores; at most " + runs
-                    + " runs or " + time.toMillis() / 1000.0 + " s per sample, " + runBound.toMillis() / 1000.0
-                    + " s per run)");
-            System.out.print(StressTable.format(results));
-            System.out.flush();
-        } catch (IllegalArgumentException e) {
-            System.err.println("StressTesting: " + e.getMessage());
-            System.exit(2);
+            return new Command(new StressBudget(runs, time, runBound), fork, samples);
         }
-        // The threads of a run given up as stuck never end, and are not daemons: only exit stops them.
-        System.exit(0);
+    }
+
+    /** Every sample for no names; a class stands for its {@code @ConcurrencyTest} methods. */
+    private static List<String> expand(List<String> names) throws IOException {
+        // An empty name is the pom's -Dsample left unset.
+        List<String> given = names.stream().filter(name -> !name.isEmpty()).toList();
+        if (given.isEmpty()) {
+            return AllSamples.names();
+        }
+        List<String> samples = new ArrayList<>();
+        for (String name : given) {
+            List<String> methods = name.contains("#") ? List.of(name) : AllSamples.inClass(name);
+            if (methods.isEmpty()) {
+                throw new IllegalArgumentException(name + " has no @ConcurrencyTest method; name one as " + name
+                        + "#method");
+            }
+            samples.addAll(methods);
+        }
+        return samples;
     }
 
     private static List<String> arguments(StressBudget budget) {
