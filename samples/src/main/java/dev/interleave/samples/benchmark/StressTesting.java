@@ -9,17 +9,18 @@ import java.util.List;
 /**
  * Plain stress testing, the baseline every strategy is measured against: each sample run on real threads, over
  * and over, in a JVM that Interleave's agent is not attached to, until its first failing run or the end of its
- * budget.
+ * budget (100,000 runs or 10 s by default, 2 s per run).
  *
- * <p>From the command line: {@code java -cp <class path> dev.interleave.samples.benchmark.StressTesting
- * [--runs N] [--time-ms MS] [--run-bound-ms MS] [--fork] [Class#method | Class ...]}, samples named below
+ * <p>From Java, in a JVM where the agent is attached (the strategy benchmark's): {@link #inChildJvm}, which gives
+ * back a {@link StressResult} per sample.
+ *
+ * <p>From the command line: {@code java -cp <class path> dev.interleave.samples.benchmark.StressTesting [--runs N]
+ * [--time-ms MS] [--run-bound-ms MS] [--fork] [Class#method | Class ...]}, samples named below
  * {@code dev.interleave.samples} ({@code CounterSample#lostUpdate}, {@code sctbench.SomeSample#method}, or a class
  * for all its {@code @ConcurrencyTest} methods); without names, every {@code @ConcurrencyTest} of the package. With
- * Maven: {@code mvn -q -Pstress verify -DskipTests [-Dsample=...]}. It prints one {@link StressResult} line per sample as it
- * finishes, after the {@link StressResult#HEADER}, then a table for people. {@code --fork} runs each sample in a JVM
- * of its own, as {@link #inChildJvm} does; without it, all run in this JVM, which must not have the agent.
- *
- * <p>From Java, in a JVM where the agent is attached (the strategy benchmark's): {@link #inChildJvm}.
+ * Maven: {@code mvn -q -Pstress verify -DskipTests [-Dsample=...]}. It prints the {@link StressResult#HEADER}, one
+ * {@link StressResult} line per sample as it finishes, then a table for people. {@code --fork} runs each sample in
+ * a JVM of its own, as {@link #inChildJvm} does; without it, all run in this JVM, which must not have the agent.
  */
 public final class StressTesting {
 

@@ -83,7 +83,8 @@ class StressTestingTests {
         assertThat(output).first().isEqualTo(StressResult.HEADER);
         List<StressResult> results = StressTesting.parse(output);
         assertThat(results).extracting(StressResult::sample)
-                .containsExactly("CounterSample#synchronizedIncrement", "benchmark.StressFixtures#throwsInTheTestMethod");
+                .containsExactly("CounterSample#synchronizedIncrement",
+                        "benchmark.StressFixtures#throwsInTheTestMethod");
         assertThat(results.get(0).runs()).isEqualTo(3);
         assertThat(results.get(1).firstFailure()).get().extracting(StressFailure::run).isEqualTo(1L);
         List<String> lines = output.stream().filter(StressResult::isResultLine).toList();
@@ -109,7 +110,8 @@ class StressTestingTests {
     @Test
     void aLineThatIsNotAResultIsRefusedByName() {
         assertThatThrownBy(() -> StressResult.parse("CounterSample#lostUpdate\t12\t3.0\t-"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("6 tab-separated fields, this line 4");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("6 tab-separated fields, this line 4");
         assertThatThrownBy(() -> StressResult.parse("CounterSample#lostUpdate\t12\t3.0\t4\tSLOW\t-"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SLOW");
     }
