@@ -65,15 +65,6 @@ class StressTestingTests {
                 .contains("the test method (stress-run-1) RUNNABLE at StressFixtures.spinsForever(");
     }
 
-    /** Real threads meet seed 004's deadlock now and then, not on cue; when they do, it is called a deadlock. */
-    @Test
-    void theLockOrderSampleIsADeadlockWhenItFails() throws Exception {
-        StressResult result = inChildJvm("LockOrderSample#oppositeLockOrder");
-
-        result.firstFailure().ifPresent(failure -> assertThat(failure.kind())
-                .as(failure.detail()).isEqualTo(ConcurrencyFailure.Kind.DEADLOCK));
-    }
-
     @Test
     void theChildsLinesParseBackToWhatItPrinted() throws Exception {
         List<String> output = ChildJvm.run(StressTesting.class, List.of("--runs", "3", "--run-bound-ms", "500",
