@@ -81,10 +81,11 @@ public final class SctBenchSurvey {
             }
             firstFailures.sort(Comparator.naturalOrder());
             double seconds = (System.nanoTime() - start) / 1e9;
+            String reported = kinds.isEmpty() ? "-" : String.join(",", kinds);
             out.printf(Locale.ROOT, "%-" + width + "s %-10s %-10s %-7s %8s %8s %9.1f%n", name(method),
-                    kind(method.getAnnotation(BugSample.class).value()), kinds.isEmpty() ? "-" : String.join(",", kinds),
-                    firstFailures.size() + "/" + seeds, quantile(firstFailures, seeds, (seeds - 1) / 2, budget),
-                    quantile(firstFailures, seeds, seeds - 1, budget), seconds);
+                    kind(method.getAnnotation(BugSample.class).value()), reported, firstFailures.size() + "/" + seeds,
+                    quantile(firstFailures, (seeds - 1) / 2, budget), quantile(firstFailures, seeds - 1, budget),
+                    seconds);
         }
         out.printf(Locale.ROOT, "%nmedian and max: the schedule of the first failure over the %d seeds;"
                 + " \">%d\" where it was not found within the budget.%n", seeds, budget);
@@ -100,7 +101,7 @@ public final class SctBenchSurvey {
     }
 
     /** The value at {@code index} of all seeds' first failures in order, counting the seeds that found none last. */
-    private static String quantile(List<Integer> found, int seeds, int index, int budget) {
+    private static String quantile(List<Integer> found, int index, int budget) {
         return index < found.size() ? Integer.toString(found.get(index)) : ">" + budget;
     }
 
