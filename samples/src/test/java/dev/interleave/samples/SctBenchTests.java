@@ -1,0 +1,169 @@
+package dev.interleave.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import dev.interleave.ConcurrencyFailure;
+import dev.interleave.ConcurrencyTest;
+import dev.interleave.samples.sctbench.AccountSample;
+import dev.interleave.samples.sctbench.ArithmeticProgressionSample;
+import dev.interleave.samples.sctbench.BluetoothDriverSample;
+import dev.interleave.samples.sctbench.Carter01Sample;
+import dev.interleave.samples.sctbench.CircularBufferSample;
+import dev.interleave.samples.sctbench.DeadlockSample;
+import dev.interleave.samples.sctbench.DiningPhilosophersSample;
+import dev.interleave.samples.sctbench.FsBenchSample;
+import dev.interleave.samples.sctbench.LazySample;
+import dev.interleave.samples.sctbench.Phase01Sample;
+import dev.interleave.samples.sctbench.QueueSample;
+import dev.interleave.samples.sctbench.ReorderSample;
+import dev.interleave.samples.sctbench.StackSample;
+import dev.interleave.samples.sctbench.StatefulSample;
+import dev.interleave.samples.sctbench.StringBufferSample;
+import dev.interleave.samples.sctbench.Sync01Sample;
+import dev.interleave.samples.sctbench.Sync02Sample;
+import dev.interleave.samples.sctbench.TokenRingSample;
+import dev.interleave.samples.sctbench.TwoStageSample;
+import dev.interleave.samples.sctbench.WorkStealQueueSample;
+import dev.interleave.samples.sctbench.WrongLockSample;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * The SCTBench programs run through the engine with fixed seeds: every fixed twin passes, and every bug that the
+ * RANDOM strategy finds reliably (in all 20 seeds of {@code SctBenchSurvey} within 1000 schedules) is found, with the
+ * kind of failure its {@link BugSample} names, within 3000.
+ */
+class SctBenchTests {
+
+    private static final List<Class<?>> SAMPLES = List.of(AccountSample.class, ArithmeticProgressionSample.class,
+            BluetoothDriverSample.class, Carter01Sample.class, CircularBufferSample.class, DeadlockSample.class,
+            DiningPhilosophersSample.class, FsBenchSample.class, LazySample.class, Phase01Sample.class,
+            QueueSample.class, ReorderSample.class, StackSample.class, StatefulSample.class,
+            StringBufferSample.class, Sync01Sample.class, Sync02Sample.class, TokenRingSample.class,
+            TwoStageSample.class, WorkStealQueueSample.class, WrongLockSample.class);
+
+    /**
+     * The bugs that RANDOM did not find within 1000 schedules under every one of the survey's 20 seeds (see
+     * {@code SctBenchSurvey} and its output in {@code samples/sctbench-survey-random.txt}; reorder4, for one, was
+     * found under 8 seeds of 20, leftForkFirst5 under 11, reorder10 and twoStage10 under none): they need
+     * priority-based or systematic strategies and are exercised by the strategy benchmark, not here. Take a name off
+     * this list only when the survey shows RANDOM finds it reliably.
+     */
+    static final Set<String> NEED_DEEPER_STRATEGIES = Set.of(
+            "ReorderSample.reorder4",
+            "ReorderSample.reorder5",
+            "ReorderSample.reorder10",
+            "ReorderSample.reorder20",
+            "TwoStageSample.twoStage10",
+            "TwoStageSample.twoStage100",
+            "DiningPhilosophersSample.leftForkFirst5",
+            "DiningPhilosophersSample.leftForkFirst7");
+
+    private static final List<String> SEEDS = List.of("1", "2026");
+
+    @TempDir
+    static Path failures;
+
+    @TestFactory
+    Stream<DynamicTest> everyFixedTwinPassesEverySchedule() {
+        return methods(method -> !method.isAnnotationPresent(BugSample.class)).flatMap(method -> SEEDS.stream()
+                .map(seed -> DynamicTest.dynamicTest(name(method) + " with seed " + seed, () -> {
+                    TestExecutionResult result = run(method, seed, 300);
+                    assertThat(result.getStatus()).as("%s must pass, but: %s", name(method),
+                            result.getThrowable().map(Throwable::getMessage).orElse(""))
+                            .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+                })));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> randomFindsEveryShallowBugAsDocumented() {
+        return methods(method -> method.isAnnotationPresent(BugSample.class)
+                && !NEED_DEEPER_STRATEGIES.contains(name(method))).flatMap(method -> SEEDS.stream()
+                .map(seed -> DynamicTest.dynamicTest(name(method) + " with seed " + seed, () -> {
+                    TestExecutionResult result = run(method, seed, 3000);
+                    assertThat(result.getStatus()).as("%s must fail", name(method))
+                            .isEqualTo(TestExecutionResult.Status.FAILED);
+                    assertThat(result.getThrowable()).get().isInstanceOf(ConcurrencyFailure.class);
+                    ConcurrencyFailure failure = (ConcurrencyFailure) result.getThrowable().get();
+                    assertThat(failure.kind()).as(failure.getMessage())
+                            .isEqualTo(method.getAnnotation(BugSample.class).value());
+                    assertThat(failure.seed()).isEqualTo(seed);
+                    assertThat(failure.scheduleFile()).as("the failing schedule is saved").isPresent();
+                })));
+    }
+
+    @Test
+    void theDeeperBugsAreBuggySamplesOfThePackage() {
+        Set<String> bugs = new TreeSet<>();
+        methods(method -> method.isAnnotationPresent(BugSample.class)).forEach(method -> bugs.add(name(method)));
+        assertThat(bugs).containsAll(NEED_DEEPER_STRATEGIES);
+        assertThat(bugs).as("the shallow bugs left to test here").hasSizeGreaterThan(NEED_DEEPER_STRATEGIES.size());
+    }
+
+    @Test
+    void everyProgramOfThePackageIsCovered() {
+        TestDescriptor engine = EngineTestKit.engine("interleave")
+                .selectors(selectPackage(ReorderSample.class.getPackageName()))
+                .discover().getEngineDescriptor();
+        Set<String> discovered = new TreeSet<>();
+        for (TestDescriptor test : engine.getDescendants()) {
+            if (test.isTest() && test.getSource().orElse(null) instanceof MethodSource source) {
+                discovered.add(source.getClassName().substring(source.getClassName().lastIndexOf('.') + 1) + "."
+                        + source.getMethodName());
+            }
+        }
+        Set<String> covered = new TreeSet<>();
+        methods(method -> true).forEach(method -> covered.add(name(method)));
+        assertThat(covered).as("the programs this class runs").isEqualTo(discovered);
+    }
+
+    private static Stream<Method> methods(Predicate<Method> which) {
+        List<Method> methods = new ArrayList<>();
+        for (Class<?> sample : SAMPLES) {
+            Arrays.stream(sample.getDeclaredMethods())
+                    .filter(method -> method.isAnnotationPresent(ConcurrencyTest.class))
+                    .filter(which)
+                    .sorted(Comparator.comparing(Method::getName))
+                    .forEach(methods::add);
+        }
+        return methods.stream();
+    }
+
+    private static String name(Method method) {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName();
+    }
+
+    private static TestExecutionResult run(Method method, String seed, int schedules) {
+        List<Event> finished = EngineTestKit.engine("interleave")
+                .selectors(selectMethod(method.getDeclaringClass(), method))
+                .configurationParameter("interleave.strategy", "RANDOM")
+                .configurationParameter("interleave.seed", seed)
+                .configurationParameter("interleave.schedules", Integer.toString(schedules))
+                .configurationParameter("interleave.failures.dir", failures.toString())
+                .configurationParameter("interleave.failures.rerun", "false")
+                .execute()
+                .testEvents().finished().list();
+        assertThat(finished).hasSize(1);
+        return finished.get(0).getRequiredPayload(TestExecutionResult.class);
+    }
+}
