@@ -80,12 +80,12 @@ final class ForeignThread implements ThreadEvents {
     }
 
     @Override
-    public void libraryCall(int site) {
+    public void libraryCall(Object receiver, int site) {
         throw refuse();
     }
 
     @Override
-    public void directCall(int site) {
+    public void directCall(Object receiver, int site) {
         throw refuse();
     }
 
@@ -249,8 +249,8 @@ final class ForeignThread implements ThreadEvents {
     }
 
     @Override
-    public void begin() {
-        // runs unmanaged
+    public boolean begin() {
+        return true; // runs unmanaged
     }
 
     @Override

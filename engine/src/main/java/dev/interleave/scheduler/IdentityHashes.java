@@ -28,6 +28,11 @@ final class IdentityHashes {
         return hash;
     }
 
+    /** Whether {@code object} has been given its number in this schedule already. */
+    synchronized boolean numbered(Object object) {
+        return hashes.containsKey(object);
+    }
+
     static int scramble(int number) {
         int h = number;
         h ^= h >>> 16;

@@ -56,6 +56,11 @@ final class ManagedThread implements ThreadEvents {
     private final Set<Thread> deferredInterrupts = new LinkedHashSet<>();
     int lastSite;
 
+    /** What the operation this thread performs next touches (see {@link Operations}): strategies compare them. */
+    Object opTarget;
+    long opLocation;
+    int opFlags;
+
     boolean finished;
     volatile boolean parked;  // at its gate or in its real wait: not running code of its own
     Object realWaitMonitor;   // set while parked in the monitor's real wait()
@@ -71,6 +76,14 @@ final class ManagedThread implements ThreadEvents {
         this.id = id;
         this.thread = thread;
         this.scheduler = scheduler;
+        announce(thread, Operations.STARTED, Operations.ACQUIRE); // its first step: it begins, once started
+    }
+
+    /** The operation this thread performs next, or the step it records next, touches {@code target} there. */
+    void announce(Object target, long location, int flags) {
+        opTarget = target;
+        opLocation = location;
+        opFlags = flags;
     }
 
     /**
@@ -104,6 +117,7 @@ final class ManagedThread implements ThreadEvents {
         }
         boolean outer = enterScheduler();
         try {
+            announce(target, Operations.access(site, index), kind.isWrite() ? Operations.WRITE : Operations.READ);
             scheduler.point(this, Pending.RUN, site);
             scheduler.record(this, OpKind.ACCESS, kind, site, target, index, null);
         } finally {
@@ -119,6 +133,7 @@ final class ManagedThread implements ThreadEvents {
         boolean outer = enterScheduler();
         try {
             blockedOn = monitor;
+            announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
             scheduler.point(this, Pending.LOCK, site);
             blockedOn = null;
             scheduler.monitors().enter(monitor, this);
@@ -136,6 +151,7 @@ final class ManagedThread implements ThreadEvents {
         boolean outer = enterScheduler();
         try {
             scheduler.monitors().exit(monitor, this);
+            announce(monitor, Operations.MONITOR, Operations.RELEASE);
             scheduler.record(this, OpKind.UNLOCK, null, site, monitor, -1, null);
         } finally {
             leaveScheduler(outer);
@@ -151,6 +167,7 @@ final class ManagedThread implements ThreadEvents {
         try {
             unmodelledLocks++;
             scheduler.monitors().enter(monitor, this);
+            announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
             scheduler.record(this, OpKind.LOCK_TAKEN, null, site, monitor, -1, null);
         } finally {
             leaveScheduler(outer);
@@ -166,6 +183,7 @@ final class ManagedThread implements ThreadEvents {
         try {
             unmodelledLocks--;
             scheduler.monitors().exit(monitor, this);
+            announce(monitor, Operations.MONITOR, Operations.RELEASE);
             scheduler.record(this, OpKind.UNLOCK, null, site, monitor, -1, null);
         } finally {
             leaveScheduler(outer);
@@ -176,6 +194,7 @@ final class ManagedThread implements ThreadEvents {
     public void await(Object monitor, long timeoutNanos, int site) throws InterruptedException {
         boolean outer = enterScheduler();
         try {
+            announce(monitor, Operations.MONITOR, Operations.RELEASE); // wait() lets the monitor go
             scheduler.point(this, Pending.RUN, site);
             if (scheduler.monitors().owner(monitor) != this && !Thread.holdsLock(monitor)) {
                 throw new IllegalMonitorStateException("current thread is not owner");
@@ -191,6 +210,7 @@ final class ManagedThread implements ThreadEvents {
             waitOrder = scheduler.nextWaitOrder();
             deadline = timeoutNanos < 0 ? NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
             scheduler.record(this, OpKind.WAIT, null, site, monitor, -1, timeoutNanos < 0 ? null : "timed");
+            announce(monitor, Operations.MONITOR, Operations.ACQUIRE); // and takes it back when it wakes
             scheduler.waitInMonitor(this, monitor, site);
             scheduler.monitors().restore(monitor, this, holds);
             blockedOn = null;
@@ -214,6 +234,7 @@ final class ManagedThread implements ThreadEvents {
     public void notify(Object monitor, boolean all, int site) {
         boolean outer = enterScheduler();
         try {
+            announce(monitor, Operations.MONITOR, Operations.RELEASE); // it lets waiters go on
             scheduler.point(this, Pending.RUN, site);
             if (scheduler.monitors().owner(monitor) != this && !Thread.holdsLock(monitor)) {
                 throw new IllegalMonitorStateException("current thread is not owner");
@@ -239,6 +260,7 @@ final class ManagedThread implements ThreadEvents {
             interruptRequested = false;
             timedOut = false;
             deadline = timeoutNanos < 0 ? NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
+            announce(target.thread, Operations.ENDED, Operations.ACQUIRE); // it returns once the thread ended
             scheduler.point(this, Pending.JOIN, site);
             joining = null;
             deadline = NO_DEADLINE;
@@ -276,6 +298,7 @@ final class ManagedThread implements ThreadEvents {
         boolean outer = enterScheduler();
         try {
             long wakeUp = scheduler.deadlineAfter(nanos);
+            announce(Operations.CLOCK, Operations.OWN, Operations.WRITE | Operations.YIELDS);
             scheduler.point(this, Pending.RUN, site);
             scheduler.advanceClockTo(wakeUp);
             scheduler.record(this, OpKind.SLEEP, null, site, null, -1, null);
@@ -289,8 +312,14 @@ final class ManagedThread implements ThreadEvents {
 
     @Override
     public void yield(int site) {
+        yieldPoint(site, thread, Operations.OWN, Operations.READ | Operations.YIELDS);
+    }
+
+    /** A scheduling point with nothing to do but let the strategy choose, before an operation that touches {@code target}. */
+    private void yieldPoint(int site, Object target, long location, int flags) {
         boolean outer = enterScheduler();
         try {
+            announce(target, location, flags);
             scheduler.point(this, Pending.RUN, site);
             scheduler.record(this, OpKind.YIELD, null, site, null, -1, null);
         } finally {
@@ -299,21 +328,38 @@ final class ManagedThread implements ThreadEvents {
     }
 
     @Override
-    public void libraryCall(int site) {
+    public void libraryCall(Object receiver, int site) {
         if (inScheduler) {
             return;
         }
-        this.yield(site);
+        libraryCallPoint(receiver, site);
         context.call(site, true, false);
     }
 
     @Override
-    public void directCall(int site) {
+    public void directCall(Object receiver, int site) {
         if (inScheduler) {
             return;
         }
-        this.yield(site);
+        libraryCallPoint(receiver, site);
         context.call(site, true, true);
+    }
+
+    /** The scheduling point before a call into the JDK, touching what its receiver says the call may touch. */
+    private void libraryCallPoint(Object receiver, int site) {
+        switch (LibraryCalls.reach(receiver)) {
+            case INSIDE:
+                // a change of nothing but this thread's own state: independent of every other thread's steps, and
+                // not a read that a spin loop repeats (the call's own steps say what it reads)
+                yieldPoint(site, thread, Operations.OWN, Operations.WRITE);
+                break;
+            case OWN_STATE:
+                yieldPoint(site, receiver, Operations.OBJECT, Operations.WRITE);
+                break;
+            default:
+                yieldPoint(site, null, 0, Operations.GLOBAL);
+                break;
+        }
     }
 
     @Override
@@ -321,7 +367,7 @@ final class ManagedThread implements ThreadEvents {
         if (inScheduler) {
             return;
         }
-        this.yield(site);
+        yieldPoint(site, null, 0, Operations.GLOBAL);
         context.call(site, false, false);
     }
 
@@ -575,6 +621,7 @@ final class ManagedThread implements ThreadEvents {
     }
 
     private void modelInterrupt(Thread other, int site) {
+        announce(other, Operations.ENDED, Operations.RELEASE | Operations.GLOBAL); // it may end any wait
         scheduler.point(this, Pending.RUN, site);
         ManagedThread target = scheduler.managed(other);
         if (target != null && !target.finished) {
@@ -598,6 +645,7 @@ final class ManagedThread implements ThreadEvents {
             interruptRequested = false;
             timedOut = false;
             deadline = timeoutNanos < 0 ? NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
+            announce(thread, Operations.PERMIT, Operations.ACQUIRE);
             scheduler.point(this, Pending.PARK, lastSite);
             String why = permit ? "unparked" : interruptRequested ? "interrupted" : "timed out";
             permit = false;
@@ -621,6 +669,7 @@ final class ManagedThread implements ThreadEvents {
         }
         boolean outer = enterScheduler();
         try {
+            announce(other, Operations.PERMIT, Operations.RELEASE);
             scheduler.point(this, Pending.RUN, lastSite);
             target.permit = true;
             scheduler.record(this, OpKind.UNPARK, null, lastSite, null, -1, "thread " + target.id);
@@ -638,6 +687,7 @@ final class ManagedThread implements ThreadEvents {
         }
         boolean outer = enterScheduler();
         try {
+            announce(other, Operations.ENDED, Operations.READ);
             scheduler.point(this, Pending.RUN, site);
             scheduler.record(this, OpKind.IS_ALIVE, null, site, null, -1, "thread " + target.id);
             return !target.finished;
@@ -648,11 +698,13 @@ final class ManagedThread implements ThreadEvents {
 
     @Override
     public long nanoTime() {
+        scheduler.hiddenStep(this, Operations.CLOCK);
         return scheduler.clock().readNanos();
     }
 
     @Override
     public long currentTimeMillis() {
+        scheduler.hiddenStep(this, Operations.CLOCK);
         return scheduler.clock().readMillis();
     }
 
@@ -660,6 +712,9 @@ final class ManagedThread implements ThreadEvents {
     public int identityHashCode(Object object) {
         boolean outer = enterScheduler();
         try {
+            if (!scheduler.identityHashes().numbered(object)) {
+                scheduler.hiddenStep(this, Operations.IDENTITY_HASHES);
+            }
             return scheduler.identityHashes().of(object);
         } finally {
             leaveScheduler(outer);
@@ -705,19 +760,23 @@ final class ManagedThread implements ThreadEvents {
             throw new ScheduleAbortedError();
         }
         ManagedThread started = scheduler.register(child);
+        announce(child, Operations.STARTED, Operations.RELEASE);
         scheduler.record(this, OpKind.START, null, Sites.UNKNOWN, null, -1, "thread " + started.id);
         return started;
     }
 
     @Override
-    public void begin() {
+    public boolean begin() {
         if (runDepth++ > 0) {
-            return;
+            return true;
         }
         boolean outer = enterScheduler();
         try {
             scheduler.awaitFirstTurn(this);
             scheduler.record(this, OpKind.BEGIN, null, Sites.UNKNOWN, null, -1, thread.getName());
+            return true;
+        } catch (ScheduleAbortedError abandoned) {
+            return false; // before its first turn: it has done nothing, and must end without a word
         } finally {
             leaveScheduler(outer);
         }

@@ -18,10 +18,14 @@ public final class ScheduleOutcome {
     private final int traceSize;
     private final ScheduleRecording recording;
     private final String divergence;
+    private final boolean pruned;
+    private final long fingerprint;
 
     ScheduleOutcome(ScheduleFailure failure, boolean timedOut, List<TraceEvent> trace, int traceSize,
             List<String> threadNames, long steps, int decisions, List<String> leakedThreads, List<Thread> threads,
-            ScheduleRecording recording, String divergence) {
+            ScheduleRecording recording, String divergence, boolean pruned, long fingerprint) {
+        this.pruned = pruned;
+        this.fingerprint = fingerprint;
         this.recording = recording;
         this.divergence = divergence;
         this.failure = failure;
@@ -49,6 +53,16 @@ public final class ScheduleOutcome {
 
     public boolean failed() {
         return failure != null;
+    }
+
+    /** The strategy stopped the schedule as redundant: it would only have repeated an order explored already. */
+    public boolean pruned() {
+        return pruned;
+    }
+
+    /** A hash of the schedule's steps (thread, kind, site): equal for two schedules that ran the same interleaving. */
+    public long fingerprint() {
+        return fingerprint;
     }
 
     /** The exploration's deadline stopped this schedule before it ended. */

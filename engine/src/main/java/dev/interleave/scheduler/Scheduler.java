@@ -12,7 +12,9 @@ import dev.interleave.bridge.AccessKind;
 import dev.interleave.bridge.Bridge;
 import dev.interleave.bridge.Sites;
 import dev.interleave.strategy.LeftRecordedPath;
+import dev.interleave.strategy.SchedulePruned;
 import dev.interleave.strategy.SchedulingStrategy;
+import dev.interleave.strategy.StepListener;
 
 /**
  * Runs one schedule: exactly one managed thread runs at a time, and at every scheduling point the strategy picks
@@ -35,7 +37,8 @@ public final class Scheduler {
     private final Monitors monitors = new Monitors();
     private final LockHolds lockHolds = new LockHolds();
     private final Trace trace = new Trace();
-    private int[] enabled = new int[4];
+    private final Choices choices = new Choices(threads);
+    private final StepListener listener;
 
     private volatile ManagedThread current;
     private volatile boolean aborted;
@@ -60,10 +63,15 @@ public final class Scheduler {
     private int slot = -1;
     /** Whether this scheduler has asked the bridge to let all its threads reach their events ({@link Bridge#widen}). */
     private boolean widened;
+    /** The strategy found this schedule could only repeat explored ones: it was stopped, neither passed nor failed. */
+    private boolean pruned;
+    /** A hash of every step's thread, kind and site: schedules with equal fingerprints ran the same interleaving. */
+    private long fingerprint = 0xcbf29ce484222325L;
 
     public Scheduler(SchedulingStrategy strategy, ScheduleLimits limits) {
         this.strategy = strategy;
         this.limits = limits;
+        this.listener = strategy.listener();
     }
 
     /** Records the schedule's decisions and the fingerprint of its events into {@code recording}. */
@@ -107,7 +115,7 @@ public final class Scheduler {
                 divergence = expected.missing(trace.size() + 1);
             }
             return new ScheduleOutcome(divergence == null ? failure : null, timedOut, trace.kept(), trace.size(),
-                    threadNames(), steps, decisions, leaked, realThreads(), recording, divergence);
+                    threadNames(), steps, decisions, leaked, realThreads(), recording, divergence, pruned, fingerprint);
         } finally {
             for (ManagedThread thread : threads) {
                 Bridge.forget(thread.thread);
@@ -334,11 +342,13 @@ public final class Scheduler {
             return;
         }
         if (uncaught != null && !ScheduleAbortedError.isIn(uncaught)) {
+            self.announce(self.thread, Operations.ENDED, Operations.RELEASE);
             record(self, OpKind.END, null, self.lastSite, null, -1, "threw " + uncaught.getClass().getSimpleName());
             fail(new ScheduleFailure(ConcurrencyFailure.Kind.EXCEPTION, self.id, uncaught, null));
             wakeEngine();
             return;
         }
+        self.announce(self.thread, Operations.ENDED, Operations.RELEASE);
         record(self, OpKind.END, null, self.lastSite, null, -1, null);
         if (unfinished == 0) {
             finished = true;
@@ -363,7 +373,7 @@ public final class Scheduler {
             fail(new ScheduleFailure(ConcurrencyFailure.Kind.HANG, -1, null, Blocking.describeHang(this)));
             return null;
         }
-        int count = collectEnabled();
+        int count = choices.collect(this);
         if (count == 0) {
             ManagedThread woken = fireEarliestTimeout();
             if (woken != null) {
@@ -372,7 +382,7 @@ public final class Scheduler {
             fail(new ScheduleFailure(ConcurrencyFailure.Kind.DEADLOCK, -1, null, Blocking.describeDeadlock(this)));
             return null;
         }
-        if (lastTimedOut != null && (count > 1 || enabled[0] != lastTimedOut.id)) {
+        if (lastTimedOut != null && (count > 1 || choices.thread(0) != lastTimedOut.id)) {
             sinceProgress++; // another thread can run: the timeouts so far were not the only way on
             lastTimedOut = null;
         }
@@ -381,33 +391,24 @@ public final class Scheduler {
             return self;
         }
         if (count == 1) {
-            return threads.get(enabled[0]);
+            return threads.get(choices.thread(0));
         }
         decisions++;
+        choices.at(self.id, selfEnabled, step);
         int chosen;
         try {
-            chosen = strategy.pickThread(enabled, count, selfEnabled ? self.id : -1);
+            chosen = strategy.pickThread(choices);
         } catch (LeftRecordedPath offPath) {
             diverge("at step " + (trace.size() + 1) + ": " + offPath.getMessage());
+            return null;
+        } catch (SchedulePruned redundant) {
+            prune();
             return null;
         }
         if (recording != null) {
             recording.decision(chosen);
         }
         return threads.get(chosen);
-    }
-
-    private int collectEnabled() {
-        if (enabled.length < threads.size()) {
-            enabled = new int[threads.size() * 2];
-        }
-        int count = 0;
-        for (ManagedThread thread : threads) {
-            if (!thread.finished && isEnabled(thread)) {
-                enabled[count++] = thread.id;
-            }
-        }
-        return count;
     }
 
     boolean isEnabled(ManagedThread thread) {
@@ -456,6 +457,7 @@ public final class Scheduler {
             return null;
         }
         earliest.timedOut = true;
+        earliest.opFlags |= Operations.GLOBAL; // a timeout happens when nothing else can: every other step decides it
         advanceClockTo(earliest.deadline);
         lastTimedOut = earliest;
         return earliest;
@@ -558,6 +560,9 @@ public final class Scheduler {
         } catch (LeftRecordedPath offPath) {
             diverge("at step " + (trace.size() + 1) + ": " + offPath.getMessage());
             throw new ScheduleAbortedError();
+        } catch (SchedulePruned redundant) {
+            prune();
+            throw new ScheduleAbortedError();
         }
         if (recording != null) {
             recording.decision(choice);
@@ -606,6 +611,12 @@ public final class Scheduler {
         }
         int step = trace.size() + 1;
         trace.add(new TraceEvent(step, thread.id, kind, access, site, target, index, detail));
+        fingerprint = (fingerprint ^ ((long) site << 32 | (long) thread.id << 16 | kind.ordinal() << 8
+                | (access == null ? 0xff : access.ordinal()))) * 0x100000001b3L;
+        if (listener != null) {
+            listener.step(thread.id, thread.opTarget, thread.opLocation, thread.opFlags & Operations.KIND,
+                    (thread.opFlags & Operations.GLOBAL) != 0, site);
+        }
         if (recording != null) {
             long event = recording.event(thread.id, kind, access, site);
             if (expected != null) {
@@ -614,6 +625,16 @@ public final class Scheduler {
                     diverge(difference);
                 }
             }
+        }
+    }
+
+    /**
+     * {@code thread} changed state that no step records, but that the order of steps decides: the virtual clock,
+     * which every read moves on, or the numbering of identity hashes. Strategies that tell orders apart hear of it.
+     */
+    void hiddenStep(ManagedThread thread, Object state) {
+        if (listener != null && !aborted) {
+            listener.step(thread.id, state, Operations.OWN, Operations.WRITE, false, Sites.UNKNOWN);
         }
     }
 
@@ -645,6 +666,15 @@ public final class Scheduler {
         if (aborted) {
             throw new ScheduleAbortedError();
         }
+    }
+
+    /** The strategy gave the schedule up as redundant: it is abandoned, neither passed nor failed. */
+    private synchronized void prune() {
+        if (failure == null && divergence == null) {
+            pruned = true;
+        }
+        abort();
+        LockSupport.unpark(engineThread);
     }
 
     /** The exploration ran out of time: the schedule is abandoned, but it did not fail. */

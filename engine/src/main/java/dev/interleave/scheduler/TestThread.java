@@ -98,8 +98,9 @@ public final class TestThread implements Runnable {
             Bridge.bind(next.events);
             Throwable thrown = null;
             try {
-                next.events.begin();
-                next.body.run();
+                if (next.events.begin()) {
+                    next.body.run();
+                }
             } catch (Throwable t) {
                 thrown = t;
             }

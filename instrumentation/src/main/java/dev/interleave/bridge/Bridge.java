@@ -319,20 +319,21 @@ public final class Bridge {
      * Before a call from application code into the JDK's collections or {@code java.util.concurrent}, whose own
      * code runs without scheduling points: switching at the operations' boundaries explores the orders the
      * operations can take (for the concurrent classes, which are linearizable, all of them). A target that is an
-     * explored class, called directly, is explored inside.
+     * explored class, called directly, is explored inside. {@code receiver} is the call's target, or null when
+     * unknown.
      */
-    public static void beforeLibraryCall(int site) {
+    public static void beforeLibraryCall(Object receiver, int site) {
         ThreadEvents events = current();
         if (events != null) {
-            events.libraryCall(site);
+            events.libraryCall(receiver, site);
         }
     }
 
     /** Before a call from application code into a concrete explored JDK class: a scheduling point. */
-    public static void beforeDirectCall(int site) {
+    public static void beforeDirectCall(Object receiver, int site) {
         ThreadEvents events = current();
         if (events != null) {
-            events.directCall(site);
+            events.directCall(receiver, site);
         }
     }
 
@@ -708,10 +709,13 @@ public final class Bridge {
         }
     }
 
-    /** Called on entry to {@code run()} of a thread. */
-    public static void runEnter(Thread self) {
+    /**
+     * Called on entry to {@code run()} of a thread; returns true when the body must be skipped: the thread's schedule
+     * was abandoned before its first turn, and it has nothing left to do but end.
+     */
+    public static boolean runEnter(Thread self) {
         if (activeSchedulers == 0 || self != Thread.currentThread()) {
-            return;
+            return false;
         }
         ThreadEvents events = CURRENT.get();
         if (events == null) {
@@ -719,11 +723,11 @@ public final class Bridge {
                 events = EXPECTED.remove(self);
             }
             if (events == null) {
-                return;
+                return false;
             }
             CURRENT.set(events);
         }
-        events.begin();
+        return !events.begin();
     }
 
     /** Called on exit from {@code run()}; returns the throwable to propagate, or null to swallow it. */

@@ -47,12 +47,13 @@ public interface ThreadEvents {
      * About to call into the JDK's collections or {@code java.util.concurrent}: a scheduling point, after which the
      * call runs as one step until {@link #libraryReturn()}, even where it calls back into test code (the JDK may
      * hold locks of its own meanwhile, which the scheduler cannot see), unless its target is an explored JDK class
-     * that this call reached directly ({@link #enterExplored()}).
+     * that this call reached directly ({@link #enterExplored()}). {@code receiver} is the call's target, or null
+     * when unknown (a static call, or one whose target the rewritten code could not reach).
      */
-    void libraryCall(int site);
+    void libraryCall(Object receiver, int site);
 
     /** About to call a concrete explored JDK class from application code: a scheduling point. */
-    void directCall(int site);
+    void directCall(Object receiver, int site);
 
     /** About to call into the JDK's collections where the target is not explored: a scheduling point. */
     void opaqueLibraryCall(int site);
@@ -185,8 +186,11 @@ public interface ThreadEvents {
      */
     ThreadEvents starting(Thread child);
 
-    /** The thread entered its {@code run()} method (possibly nested, when an override calls {@code super.run()}). */
-    void begin();
+    /**
+     * The thread entered its {@code run()} method (possibly nested, when an override calls {@code super.run()}).
+     * Returns false when the schedule was abandoned before the thread's first turn: then its body must not run.
+     */
+    boolean begin();
 
     /**
      * The thread is leaving a {@code run()} method reported by {@link #begin()}. Returns the throwable the JVM

@@ -12,7 +12,7 @@ import net.bytebuddy.utility.JavaModule;
  * Which classes get scheduling points: application and test classes, loaded by a class loader below the platform
  * loader, minus the framework itself and the libraries it runs on (build tool, JUnit, Byte Buddy, Kryo, AssertJ).
  */
-final class InstrumentationScope {
+public final class InstrumentationScope {
 
     /** The framework's own packages; {@code dev.interleave.samples} and user packages are instrumented. */
     private static final Set<String> FRAMEWORK_PACKAGES = Set.of(
@@ -52,6 +52,16 @@ final class InstrumentationScope {
 
     static boolean isApplicationLoader(ClassLoader loader) {
         return loader != null && loader != ClassLoader.getPlatformClassLoader();
+    }
+
+    /**
+     * Whether the code of {@code type} reports what it does: an application class, or a JDK class explored inside
+     * (when application code calls it).
+     */
+    public static boolean isInstrumented(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        return loader == null ? JdkScope.isExploredClass(type.getName())
+                : isApplicationLoader(loader) && isApplicationType(type.getName());
     }
 
     /** The JDK classes explored inside, see {@link JdkScope}. */

@@ -413,7 +413,7 @@ final class MethodRewriter extends MethodVisitor {
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
         beforeInstruction();
         CallSites.Kind kind = initializer ? CallSites.Kind.NONE : callSites.ofCall(opcode, owner, name, isInterface);
-        beforeCall(kind, simpleName(owner) + "." + name + "()");
+        beforeCall(kind, simpleName(owner) + "." + name + "()", opcode, descriptor);
         if (initializer || !replacements.replace(opcode, owner, name, descriptor)) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         }
@@ -441,14 +441,21 @@ final class MethodRewriter extends MethodVisitor {
         afterCall(kind);
     }
 
-    /** The mark before a call (or a class-initializing instruction) of {@code kind}; see {@link CallSites}. */
+    /** The mark before a class-initializing instruction of {@code kind}; see {@link CallSites}. */
     private void beforeCall(CallSites.Kind kind, String callee) {
+        beforeCall(kind, callee, Opcodes.INVOKESTATIC, null);
+    }
+
+    /** The mark before a call of {@code kind}; see {@link CallSites}. */
+    private void beforeCall(CallSites.Kind kind, String callee, int opcode, String descriptor) {
         switch (kind) {
             case SHARED:
-                callBridge("beforeLibraryCall", "(I)V", "call " + callee);
+                pushReceiver(opcode, descriptor);
+                callBridge("beforeLibraryCall", "(Ljava/lang/Object;I)V", "call " + callee);
                 break;
             case DIRECT:
-                callBridge("beforeDirectCall", "(I)V", "call " + callee);
+                pushReceiver(opcode, descriptor);
+                callBridge("beforeDirectCall", "(Ljava/lang/Object;I)V", "call " + callee);
                 break;
             case SHARED_OPAQUE:
                 callBridge("beforeOpaqueLibraryCall", "(I)V", "call " + callee);
@@ -467,6 +474,36 @@ final class MethodRewriter extends MethodVisitor {
                 break;
             default:
                 break;
+        }
+    }
+
+    /**
+     * Pushes a copy of the receiver of the call about to be made, which lies under its arguments, or null where there
+     * is none or where reaching it would take more than shuffling the stack (three arguments or more): the scheduler
+     * then assumes the call may touch anything.
+     */
+    private void pushReceiver(int opcode, String descriptor) {
+        if (opcode == Opcodes.INVOKESTATIC || descriptor == null) {
+            super.visitInsn(Opcodes.ACONST_NULL);
+            return;
+        }
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        int size = 0;
+        for (Type argument : arguments) {
+            size += argument.getSize();
+        }
+        if (size == 0) {
+            super.visitInsn(Opcodes.DUP); // receiver -> receiver receiver
+        } else if (size == 1) {
+            super.visitInsn(Opcodes.DUP2); // receiver a -> receiver a receiver a
+            super.visitInsn(Opcodes.POP);
+        } else if (size == 2) {
+            // receiver a b (or receiver w, one wide value) -> a b receiver a b -> a b receiver -> receiver a b receiver
+            super.visitInsn(Opcodes.DUP2_X1);
+            super.visitInsn(Opcodes.POP2);
+            super.visitInsn(Opcodes.DUP_X2);
+        } else {
+            super.visitInsn(Opcodes.ACONST_NULL);
         }
     }
 

@@ -28,9 +28,9 @@ final class ThreadAdvice {
         private Run() {
         }
 
-        @Advice.OnMethodEnter
-        static void enter(@Advice.This Thread self) {
-            Bridge.runEnter(self);
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static boolean enter(@Advice.This Thread self) {
+            return Bridge.runEnter(self);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
