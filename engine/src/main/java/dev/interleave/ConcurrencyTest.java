@@ -19,8 +19,9 @@ import org.junit.platform.commons.annotation.Testable;
  * its class is created for every schedule.
  *
  * <p>Every attribute can be overridden without editing code by a JUnit Platform configuration parameter (a system
- * property or an entry in {@code junit-platform.properties}): {@code interleave.schedules},
- * {@code interleave.strategy}, {@code interleave.seed}, {@code interleave.maxSteps}.
+ * property or an entry in {@code junit-platform.properties}) of the attribute's name: {@code interleave.schedules},
+ * {@code interleave.strategy}, {@code interleave.seed}, {@code interleave.maxSteps}, {@code interleave.replay},
+ * {@code interleave.pctDepth}, {@code interleave.maxPreemptions}.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -32,7 +33,7 @@ public @interface ConcurrencyTest {
     /** How many schedules to explore at most; exploration stops at the first failing one. */
     int schedules() default 1000;
 
-    /** How the scheduler chooses the next thread. */
+    /** How the scheduler chooses the next thread; see {@link Strategy}. */
     Strategy strategy() default Strategy.RANDOM;
 
     /**
@@ -46,8 +47,22 @@ public @interface ConcurrencyTest {
     int maxSteps() default 1_000_000;
 
     /**
-     * A schedule file to replay instead of exploring. Not available in this version: a test that sets it fails
-     * with a message that says so.
+     * A schedule file to replay instead of exploring, or a folder: every schedule file of this test in it. Each is
+     * replayed exactly, and fails the test again if its bug is still there.
      */
     String replay() default "";
+
+    /**
+     * For {@link Strategy#PCT}: the depth of the bugs each schedule targets, the number of ordering constraints between
+     * threads a bug needs (each schedule gets {@code pctDepth - 1} priority change points). Most bugs have depth 1 to
+     * 3.
+     */
+    int pctDepth() default 3;
+
+    /**
+     * For {@link Strategy#EXHAUSTIVE}: the most preemptions (switches away from a thread that could have gone on) a
+     * schedule may have; {@code -1} for any number, which explores with partial-order reduction and, when it finishes,
+     * proves the test. A bound of 2 or 3 finds most bugs of larger tests.
+     */
+    int maxPreemptions() default -1;
 }

@@ -9,12 +9,23 @@ public enum Strategy {
     /** A random walk: at every scheduling point, each thread that can run is equally likely to be chosen. */
     RANDOM,
 
-    /** Probabilistic concurrency testing: random thread priorities with a few priority change points. */
+    /**
+     * Probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010): random thread priorities, the highest running,
+     * with {@code pctDepth - 1} random priority change points per schedule; a bug of depth d among n threads and k
+     * steps is found with probability at least 1/(n k^(d-1)) per schedule.
+     */
     PCT,
 
-    /** Partial-order sampling: priorities that favour distinct orders of conflicting accesses. */
+    /**
+     * Partial-order sampling (Yuan et al., CAV 2018): random priorities per operation, renewed for the operations
+     * that race with the one that ran, so that schedules spread over distinct orders of conflicting accesses.
+     */
     POS,
 
-    /** Every interleaving of a small test, with partial-order reduction. */
+    /**
+     * Every interleaving of a small test, depth first, with dynamic partial-order reduction and sleep sets (or, with
+     * {@code maxPreemptions}, every schedule within that many preemptions): when it finishes without a failure, the
+     * test is proved correct for every schedule.
+     */
     EXHAUSTIVE
 }

@@ -23,6 +23,7 @@ public final class FailureReport {
     private Path savedTo;
     private String notSaved;
     private Path replayedFrom;
+    private String shrinking;
 
     /**
      * @param testName     how the test is named in the headline, {@code CounterTest.lostUpdate()}
@@ -50,6 +51,18 @@ public final class FailureReport {
         return this;
     }
 
+    /** The failing schedule was shrunk; {@code summary} says from how many preemptions to how many. */
+    public FailureReport shrunk(String summary) {
+        this.shrinking = summary;
+        return this;
+    }
+
+    /** The failing schedule could not be shrunk, for {@code reason}. */
+    public FailureReport notShrunk(String reason) {
+        this.shrinking = "The schedule was not shrunk: " + reason + ".";
+        return this;
+    }
+
     /** The failure came from replaying {@code file}, not from exploring. */
     public FailureReport replayedFrom(Path file) {
         this.replayedFrom = file;
@@ -69,6 +82,9 @@ public final class FailureReport {
                     .append(" (strategy ").append(strategy).append(", seed ").append(seed).append(").");
         }
         Path file = replayedFrom != null ? replayedFrom : savedTo;
+        if (shrinking != null) {
+            text.append("\n").append(shrinking);
+        }
         if (savedTo != null) {
             text.append("\nSchedule saved: ").append(savedTo);
         } else if (notSaved != null) {

@@ -12,8 +12,8 @@ public final class RandomStrategy implements SchedulingStrategy {
     }
 
     @Override
-    public int pickThread(int[] enabled, int count, int running) {
-        return enabled[random.nextInt(count)];
+    public int pickThread(Decision decision) {
+        return decision.thread(random.nextInt(decision.count()));
     }
 
     @Override

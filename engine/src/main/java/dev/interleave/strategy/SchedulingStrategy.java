@@ -6,14 +6,17 @@ package dev.interleave.strategy;
  */
 public interface SchedulingStrategy {
 
-    /**
-     * Picks the next thread among {@code enabled[0..count)}, thread ids in ascending order.
-     *
-     * @param running the id of the thread that reached the scheduling point, or -1 when it cannot run on
-     * @return one of the enabled ids
-     */
-    int pickThread(int[] enabled, int count, int running);
+    /** Picks the next thread among those {@code decision} offers; returns its id. */
+    int pickThread(Decision decision);
 
     /** Picks which of {@code count} waiting threads a {@code notify()} wakes; returns an index below count. */
     int pickWaiter(int count);
+
+    /**
+     * What the strategy wants to hear of every step of the schedule, or null: strategies that learn what each step
+     * touched (to tell which orders matter) listen here.
+     */
+    default StepListener listener() {
+        return null;
+    }
 }

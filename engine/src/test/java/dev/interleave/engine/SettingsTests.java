@@ -62,13 +62,25 @@ class SettingsTests {
     }
 
     @Test
-    void saysClearlyThatAStrategyOtherThanRandomIsNotAvailableYet() {
-        assertThat(EngineRuns.run(Misconfigured.class, "plain", "interleave.strategy", "PCT").throwable())
-                .hasMessageContaining("the PCT strategy is not available in this version")
-                .hasMessageContaining("use RANDOM");
-        assertThat(EngineRuns.run(Misconfigured.class, "notYetAvailableStrategy").throwable())
-                .hasMessageContaining("the PCT strategy is not available in this version")
-                .hasMessageContaining("use RANDOM");
+    void rejectsABugDepthOrPreemptionBoundThatIsNoCount() {
+        assertThat(EngineRuns.run(Misconfigured.class, "noPctDepth").throwable())
+                .hasMessage("@ConcurrencyTest(pctDepth = 0) must be a positive count; give one such as 1000");
+        assertThat(EngineRuns.run(Misconfigured.class, "plain", "interleave.pctDepth", "deep").throwable())
+                .hasMessage("-Dinterleave.pctDepth=deep is not a whole number; give a positive count such as 1000");
+        assertThat(EngineRuns.run(Misconfigured.class, "negativePreemptionBound").throwable())
+                .hasMessage("@ConcurrencyTest(maxPreemptions = -2) must be a count, or -1 for no bound; give one"
+                        + " such as 2");
+        assertThat(EngineRuns.run(Misconfigured.class, "plain", "interleave.maxPreemptions", "two").throwable())
+                .hasMessage("-Dinterleave.maxPreemptions=two is not a whole number; give a count such as 2, or -1 for"
+                        + " no bound");
+    }
+
+    @Test
+    void theStrategyCanBeChosenOnTheCommandLine() {
+        EngineRuns run = EngineRuns.run(Misconfigured.class, "plain", "interleave.strategy", "pos");
+
+        run.assertPassedAll(25);
+        assertThat(run.entries).containsEntry("interleave.strategy", "POS");
     }
 
     @Test

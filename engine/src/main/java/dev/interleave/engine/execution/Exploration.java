@@ -26,7 +26,9 @@ import dev.interleave.schedulefile.ScheduleRecord;
 import dev.interleave.scheduler.ScheduleLimits;
 import dev.interleave.scheduler.ScheduleOutcome;
 import dev.interleave.scheduler.ScheduleRecording;
-import dev.interleave.strategy.RandomStrategy;
+import dev.interleave.strategy.Explorer;
+import dev.interleave.strategy.Explorers;
+import dev.interleave.strategy.SchedulingStrategy;
 import dev.interleave.strategy.Seeds;
 import org.junit.jupiter.api.Timeout;
 import org.junit.platform.commons.JUnitException;
@@ -62,10 +64,6 @@ public final class Exploration {
                 .orElseThrow(() -> new JUnitException(method + " is not annotated with @ConcurrencyTest"));
         Settings settings = Settings.resolve(annotation, context.configuration());
         List<Path> replays = settings.replay.isEmpty() ? List.of() : ReplayFiles.resolve(settings.replay, identity);
-        if (replays.isEmpty() && settings.strategy != Strategy.RANDOM) {
-            throw new JUnitException("the " + settings.strategy + " strategy is not available in this version of"
-                    + " Interleave; use " + Strategy.RANDOM);
-        }
         AgentStatus.requireInstrumented(testClass);
         try (ScheduleRunner runner = new ScheduleRunner(testClass, method, LifecycleMethods.of(testClass))) {
             if (!replays.isEmpty()) {
@@ -135,45 +133,81 @@ public final class Exploration {
     }
 
     private void explore(ScheduleRunner runner, Settings settings) throws InterruptedException, TimeoutException {
-        long base = Seeds.parse(settings.seed);
         long started = System.nanoTime();
         Optional<Duration> timeout = timeout();
         ScheduleLimits limits = ScheduleLimits.withMaxSteps(settings.maxSteps);
         if (timeout.isPresent()) {
             limits = limits.withDeadline(started + timeout.get().toNanos());
         }
-        long steps = 0;
+        Explorer explorer = Explorers.of(settings.strategy, Seeds.parse(settings.seed), settings.pctDepth,
+                settings.maxPreemptions);
+        ExplorationStatistics statistics = new ExplorationStatistics();
         int schedule = 0;
         while (schedule < settings.schedules) {
             if (limits.isPast(System.nanoTime())) {
-                throw timedOut(settings, schedule, timeout.get(), steps, started);
+                throw timedOut(settings, statistics, timeout.get(), started);
+            }
+            SchedulingStrategy strategy = explorer.next(schedule + 1);
+            if (strategy == null) {
+                break;
             }
             schedule++;
             ScheduleRecording recording = settings.recording ? new ScheduleRecording() : null;
-            ScheduleOutcome outcome = runner.run(new RandomStrategy(Seeds.forSchedule(base, schedule)), limits,
-                    recording, null);
+            ScheduleOutcome outcome = runner.run(strategy, limits, recording, null);
             if (outcome.timedOut()) {
-                throw timedOut(settings, schedule - 1, timeout.get(), steps, started);
+                throw timedOut(settings, statistics, timeout.get(), started);
             }
-            steps += outcome.steps();
+            explorer.finished(outcome.steps());
+            statistics.add(outcome);
+            if (outcome.divergence() != null) {
+                publish(settings, "not explorable", statistics, explorer, started);
+                throw new JUnitException(testClass.getSimpleName() + "." + method.getName() + "(): schedule "
+                        + schedule + " of the " + settings.strategy + " strategy " + outcome.divergence());
+            }
             if (outcome.failed()) {
-                publish(settings, "failed", schedule, steps, started);
-                Throwable cause = outcome.failure().cause();
-                if (outcome.failure().thread() == 0 && cause instanceof LifecycleMethodFailure) {
-                    throw new LifecycleMethodFailure(cause.getMessage() + "\n(in schedule " + schedule
-                            + " of the exploration with seed " + settings.seed + "; -D" + Settings.SEED + "="
-                            + settings.seed + " runs it again)", cause.getCause());
-                }
-                FailureReport report = report(settings.strategy.name(), settings.seed, schedule, settings.schedules);
-                save(settings, schedule, outcome, report);
-                throw report.toFailure(outcome);
+                failed(runner, limits, settings, schedule, outcome, statistics, explorer, started);
             }
             if (!outcome.leakedThreads().isEmpty()) {
                 throw new JUnitException("schedule " + schedule + " ended, but these threads would not stop: "
                         + outcome.leakedThreads());
             }
         }
-        publish(settings, "passed", schedule, steps, started);
+        publish(settings, "passed", statistics, explorer, started);
+    }
+
+    /** The exploration found a failing schedule: shrinks it, saves it and fails the test with its report. */
+    private void failed(ScheduleRunner runner, ScheduleLimits limits, Settings settings, int schedule,
+            ScheduleOutcome outcome, ExplorationStatistics statistics, Explorer explorer, long started)
+            throws InterruptedException {
+        Throwable cause = outcome.failure().cause();
+        if (outcome.failure().thread() == 0 && cause instanceof LifecycleMethodFailure) {
+            publish(settings, "failed", statistics, explorer, started);
+            throw new LifecycleMethodFailure(cause.getMessage() + "\n(in schedule " + schedule
+                    + " of the exploration with seed " + settings.seed + "; -D" + Settings.SEED + "="
+                    + settings.seed + " runs it again)", cause.getCause());
+        }
+        FailureReport report = report(settings.strategy.name(), settings.seed, schedule, settings.schedules);
+        ScheduleOutcome reported = outcome;
+        Shrinker.Result shrunk = null;
+        if (outcome.recording() == null) {
+            report.notShrunk("recording is off (-D" + Settings.RECORDING + "=false)");
+        } else if (settings.shrinkSchedules > 0) {
+            shrunk = new Shrinker(runner, limits, settings.shrinkMillis, settings.shrinkSchedules)
+                    .shrink(outcome.recording().decisions(), outcome.failure());
+            if (shrunk != null) {
+                reported = shrunk.outcome;
+                report.shrunk(shrunk.summary());
+            }
+        }
+        Map<String, String> extra = new LinkedHashMap<>();
+        if (shrunk != null) {
+            extra.put("interleave.preemptions", Integer.toString(shrunk.preemptionsAfter));
+            extra.put("interleave.shrunkFrom", Integer.toString(shrunk.preemptionsBefore));
+            extra.put("interleave.shrinkMillis", Long.toString(shrunk.millis));
+        }
+        publish(settings, "failed", statistics, explorer, started, extra);
+        save(settings, schedule, reported, report);
+        throw report.toFailure(reported);
     }
 
     /** Writes the failing schedule's file, and tells the report where it went or why it could not. */
@@ -223,12 +257,12 @@ public final class Exploration {
         return annotation.map(t -> Duration.ofNanos(t.unit().toNanos(t.value())));
     }
 
-    private TimeoutException timedOut(Settings settings, int schedulesDone, Duration timeout, long steps,
+    private TimeoutException timedOut(Settings settings, ExplorationStatistics statistics, Duration timeout,
             long started) {
-        publish(settings, "timed out", schedulesDone, steps, started);
+        publish(settings, "timed out", statistics, null, started);
         return new TimeoutException(method.getName() + "() timed out after " + timeout.toMillis() + " ms (@Timeout)"
-                + " with " + schedulesDone + " of " + settings.schedules + " schedules explored, none failing (seed "
-                + settings.seed + "); lower interleave.schedules or raise the timeout");
+                + " with " + statistics.schedules() + " of " + settings.schedules + " schedules explored, none failing"
+                + " (seed " + settings.seed + "); lower interleave.schedules or raise the timeout");
     }
 
     private FailureReport report(String strategy, String seed, int schedule, int schedules) {
@@ -242,15 +276,47 @@ public final class Exploration {
                 String.format(Locale.ROOT, format, arguments));
     }
 
-    /** The test's report entries and console line after an exploration. */
-    private void publish(Settings settings, String verdict, int schedules, long steps, long started) {
-        Map<String, String> entries = entries(verdict, steps, started);
-        entries.put("interleave.schedules", Integer.toString(schedules));
+    private void publish(Settings settings, String verdict, ExplorationStatistics statistics, Explorer explorer,
+            long started) {
+        publish(settings, verdict, statistics, explorer, started, Map.of());
+    }
+
+    /**
+     * The test's report entries and console line after an exploration; {@code explorer} says whether the space of
+     * schedules was exhausted, where the strategy can tell.
+     */
+    private void publish(Settings settings, String verdict, ExplorationStatistics statistics, Explorer explorer,
+            long started, Map<String, String> extra) {
+        Map<String, String> entries = entries(verdict, statistics.steps(), started);
+        statistics.putEntries(entries);
         entries.put("interleave.strategy", settings.strategy.name());
         entries.put("interleave.seed", settings.seed);
+        String coverage = verdict.equals("passed") ? coverage(settings, statistics, explorer) : "";
+        if (!coverage.isEmpty()) {
+            entries.put("interleave.coverage", coverage);
+        }
+        entries.putAll(extra);
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entries));
-        say("%s, %d schedule%s, strategy %s, seed %s, %.2f s", verdict, schedules, schedules == 1 ? "" : "s",
-                settings.strategy, settings.seed, (System.nanoTime() - started) / 1e9);
+        say("%s, %s, strategy %s, seed %s, %.2f s%s", verdict, statistics.summary(), settings.strategy, settings.seed,
+                (System.nanoTime() - started) / 1e9, coverage.isEmpty() ? "" : "\n    " + coverage);
+    }
+
+    /** For EXHAUSTIVE: whether every schedule was explored, and if not, how far the exploration got. */
+    private static String coverage(Settings settings, ExplorationStatistics statistics, Explorer explorer) {
+        if (settings.strategy != Strategy.EXHAUSTIVE || explorer == null) {
+            return "";
+        }
+        String bounds = explorer.bounds().isEmpty() ? "" : " with " + explorer.bounds();
+        if (explorer.exhausted()) {
+            int interleavings = statistics.interleavings();
+            return (interleavings == 1 ? "its only interleaving" : "all " + interleavings + " interleavings") + bounds
+                    + " explored";
+        }
+        String progress = explorer.progress();
+        return "not every interleaving" + bounds + " was explored: the budget of " + settings.schedules
+                + " schedules ran out" + (progress.isEmpty() ? "" : " with " + progress) + " (raise -D"
+                + Settings.SCHEDULES + (settings.maxPreemptions < 0 ? ", or bound preemptions with -D"
+                + Settings.MAX_PREEMPTIONS + "=2" : "") + ")";
     }
 
     /**

@@ -8,7 +8,7 @@ import dev.interleave.schedulefile.ScheduleRecord;
 import dev.interleave.scheduler.ExpectedTrace;
 import dev.interleave.scheduler.ScheduleLimits;
 import dev.interleave.scheduler.ScheduleOutcome;
-import dev.interleave.strategy.ReplayStrategy;
+import dev.interleave.strategy.GuidedStrategy;
 
 /**
  * Replays one schedule file: its decisions drive the scheduler, and every step is checked against its trace.
@@ -57,7 +57,7 @@ final class ScheduleReplay {
             return new ScheduleReplay(file, Verdict.REFUSED, record, null, file + ": recorded for " + record.test()
                     + ", not for " + test + "; replay it with that test, or give this test a file of its own");
         }
-        ScheduleOutcome outcome = runner.run(new ReplayStrategy(record.decisions()),
+        ScheduleOutcome outcome = runner.run(GuidedStrategy.replaying(record.decisions()),
                 ScheduleLimits.withMaxSteps(record.maxSteps()), null,
                 new ExpectedTrace(record.events(), record.trace()));
         if (outcome.divergence() != null) {

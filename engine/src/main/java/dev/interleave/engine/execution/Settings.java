@@ -27,7 +27,14 @@ final class Settings {
     static final String FAILURES_DIR = "interleave.failures.dir";
     static final String FAILURES_RERUN = "interleave.failures.rerun";
     static final String RECORDING = "interleave.recording";
+    static final String PCT_DEPTH = "interleave.pctDepth";
+    static final String MAX_PREEMPTIONS = "interleave.maxPreemptions";
+    static final String SHRINK = "interleave.shrink";
+    static final String SHRINK_MILLIS = "interleave.shrink.millis";
+    static final String SHRINK_SCHEDULES = "interleave.shrink.schedules";
     static final String DEFAULT_FAILURES_DIR = "target/interleave";
+    static final int DEFAULT_SHRINK_SCHEDULES = 2_000;
+    static final int DEFAULT_SHRINK_MILLIS = 10_000;
 
     final int schedules;
     final Strategy strategy;
@@ -40,9 +47,21 @@ final class Settings {
     final boolean rerunFailures;
     /** Whether schedules are recorded, so a failing one can be saved; off only to measure what recording costs. */
     final boolean recording;
+    /** PCT's bug depth. */
+    final int pctDepth;
+    /** EXHAUSTIVE's bound on preemptions, or -1 for none. */
+    final int maxPreemptions;
+    /** How long, and over how many schedules at most, a failing schedule is shrunk; 0 schedules for not at all. */
+    final long shrinkMillis;
+    final int shrinkSchedules;
 
     private Settings(int schedules, Strategy strategy, String seed, int maxSteps, String replay, Path failuresDir,
-            boolean rerunFailures, boolean recording) {
+            boolean rerunFailures, boolean recording, int pctDepth, int maxPreemptions, long shrinkMillis,
+            int shrinkSchedules) {
+        this.pctDepth = pctDepth;
+        this.maxPreemptions = maxPreemptions;
+        this.shrinkMillis = shrinkMillis;
+        this.shrinkSchedules = shrinkSchedules;
         this.schedules = schedules;
         this.strategy = strategy;
         this.seed = seed;
@@ -63,8 +82,16 @@ final class Settings {
         Path failuresDir = path(FAILURES_DIR, parameters.get(FAILURES_DIR).orElse(DEFAULT_FAILURES_DIR));
         boolean rerun = flag(FAILURES_RERUN, parameters.get(FAILURES_RERUN));
         boolean recording = flag(RECORDING, parameters.get(RECORDING));
+        int pctDepth = positive(PCT_DEPTH, "pctDepth", parameters.get(PCT_DEPTH), annotation.pctDepth());
+        int maxPreemptions = bound(MAX_PREEMPTIONS, "maxPreemptions", parameters.get(MAX_PREEMPTIONS),
+                annotation.maxPreemptions());
+        boolean shrink = flag(SHRINK, parameters.get(SHRINK));
+        int shrinkSchedules = shrink ? positive(SHRINK_SCHEDULES, SHRINK_SCHEDULES, parameters.get(SHRINK_SCHEDULES),
+                DEFAULT_SHRINK_SCHEDULES) : 0;
+        long shrinkMillis = positive(SHRINK_MILLIS, SHRINK_MILLIS, parameters.get(SHRINK_MILLIS),
+                DEFAULT_SHRINK_MILLIS);
         return new Settings(schedules, strategy, seed.isEmpty() ? Seeds.fresh() : seed, maxSteps, replay,
-                failuresDir, rerun, recording);
+                failuresDir, rerun, recording, pctDepth, maxPreemptions, shrinkMillis, shrinkSchedules);
     }
 
     /** Configuration parameters, where a blank value counts as not given. */
@@ -73,18 +100,35 @@ final class Settings {
     }
 
     private static int positive(String key, String attribute, Optional<String> parameter, int annotated) {
-        String source = parameter.isPresent() ? "-D" + key + "=" + parameter.get()
-                : "@ConcurrencyTest(" + attribute + " = " + annotated + ")";
-        int value;
-        try {
-            value = parameter.isPresent() ? Integer.parseInt(parameter.get().trim().replace("_", "")) : annotated;
-        } catch (NumberFormatException e) {
-            throw new JUnitException(source + " is not a whole number; give a positive count such as 1000");
-        }
+        String source = source(key, attribute, parameter, annotated);
+        int value = number(source, parameter, annotated, "a positive count such as 1000");
         if (value <= 0) {
             throw new JUnitException(source + " must be a positive count; give one such as 1000");
         }
         return value;
+    }
+
+    /** A bound that is a count, or -1 for none. */
+    private static int bound(String key, String attribute, Optional<String> parameter, int annotated) {
+        String source = source(key, attribute, parameter, annotated);
+        int value = number(source, parameter, annotated, "a count such as 2, or -1 for no bound");
+        if (value < -1) {
+            throw new JUnitException(source + " must be a count, or -1 for no bound; give one such as 2");
+        }
+        return value;
+    }
+
+    private static String source(String key, String attribute, Optional<String> parameter, int annotated) {
+        return parameter.isPresent() ? "-D" + key + "=" + parameter.get()
+                : "@ConcurrencyTest(" + attribute + " = " + annotated + ")";
+    }
+
+    private static int number(String source, Optional<String> parameter, int annotated, String example) {
+        try {
+            return parameter.isPresent() ? Integer.parseInt(parameter.get().trim().replace("_", "")) : annotated;
+        } catch (NumberFormatException e) {
+            throw new JUnitException(source + " is not a whole number; give " + example);
+        }
     }
 
     /** A switch that is on unless given as {@code false}; anything but true or false is refused, not guessed at. */

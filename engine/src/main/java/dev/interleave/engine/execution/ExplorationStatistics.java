@@ -1,0 +1,68 @@
+package dev.interleave.engine.execution;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.interleave.scheduler.ScheduleOutcome;
+
+/**
+ * What an exploration did, for its report entries and console line: how many schedules ran, how many of them were
+ * distinct interleavings (told apart by the fingerprint of their steps), how long they were, and how many the
+ * strategy stopped as repeats of explored ones.
+ */
+final class ExplorationStatistics {
+
+    private int schedules;
+    private int pruned;
+    private long steps;
+    private long longest;
+    private final Set<Long> interleavings = new HashSet<>();
+
+    void add(ScheduleOutcome outcome) {
+        schedules++;
+        steps += outcome.steps();
+        longest = Math.max(longest, outcome.steps());
+        if (outcome.pruned()) {
+            pruned++;
+        } else {
+            interleavings.add(outcome.fingerprint());
+        }
+    }
+
+    int schedules() {
+        return schedules;
+    }
+
+    long steps() {
+        return steps;
+    }
+
+    int interleavings() {
+        return interleavings.size();
+    }
+
+    void putEntries(Map<String, String> entries) {
+        entries.put("interleave.schedules", Integer.toString(schedules));
+        entries.put("interleave.interleavings", Integer.toString(interleavings.size()));
+        entries.put("interleave.stepsPerSchedule", Long.toString(schedules == 0 ? 0 : Math.round((double) steps
+                / schedules)));
+        entries.put("interleave.longestSchedule", Long.toString(longest));
+        if (pruned > 0) {
+            entries.put("interleave.pruned", Integer.toString(pruned));
+        }
+    }
+
+    /** {@code 1000 schedules (812 distinct interleavings, 41 steps each on average)}. */
+    String summary() {
+        String runs = schedules + (schedules == 1 ? " schedule" : " schedules");
+        if (schedules == 0) {
+            return runs;
+        }
+        int distinct = interleavings.size();
+        return String.format(Locale.ROOT, "%s (%d distinct interleaving%s%s, %d steps each on average)", runs,
+                distinct, distinct == 1 ? "" : "s", pruned == 0 ? "" : ", " + pruned + " stopped as repeats",
+                Math.round((double) steps / schedules));
+    }
+}

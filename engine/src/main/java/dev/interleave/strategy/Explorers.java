@@ -1,0 +1,81 @@
+package dev.interleave.strategy;
+
+import java.util.function.IntFunction;
+
+import dev.interleave.Strategy;
+
+/** The explorer of each {@link Strategy}. */
+public final class Explorers {
+
+    /** How many steps PCT expects of a schedule before any has run: its change points spread over these. */
+    static final long FIRST_EXPECTED_STEPS = 1_000;
+
+    private Explorers() {
+    }
+
+    /**
+     * The explorer of {@code strategy}, seeded with {@code seed}.
+     *
+     * @param pctDepth       the depth of the bugs PCT targets
+     * @param maxPreemptions for EXHAUSTIVE: the most preemptions a schedule may have, or -1 for any number
+     */
+    public static Explorer of(Strategy strategy, long seed, int pctDepth, int maxPreemptions) {
+        switch (strategy) {
+            case RANDOM:
+                return independent(number -> new RandomStrategy(Seeds.forSchedule(seed, number)));
+            case POS:
+                return independent(number -> new PosStrategy(Seeds.forSchedule(seed, number)));
+            case PCT:
+                return new PctExplorer(seed, pctDepth);
+            case EXHAUSTIVE:
+                return new ExhaustiveExplorer(maxPreemptions);
+            default:
+                throw new IllegalArgumentException("no explorer for " + strategy);
+        }
+    }
+
+    /** Schedules that each follow from the seed and their number alone. */
+    private static Explorer independent(IntFunction<SchedulingStrategy> strategies) {
+        return new Explorer() {
+            @Override
+            public SchedulingStrategy next(int number) {
+                return strategies.apply(number);
+            }
+
+            @Override
+            public void finished(long steps) {
+                // each schedule stands on its own
+            }
+        };
+    }
+
+    /** PCT's schedules, each expecting as many steps as the longest schedule so far took. */
+    private static final class PctExplorer implements Explorer {
+
+        private final long seed;
+        private final int depth;
+        private long expectedSteps = FIRST_EXPECTED_STEPS;
+        private boolean measured;
+
+        PctExplorer(long seed, int depth) {
+            this.seed = seed;
+            this.depth = depth;
+        }
+
+        @Override
+        public SchedulingStrategy next(int number) {
+            return new PctStrategy(Seeds.forSchedule(seed, number), depth, expectedSteps);
+        }
+
+        @Override
+        public void finished(long steps) {
+            expectedSteps = measured ? Math.max(expectedSteps, steps) : Math.max(1, steps);
+            measured = true;
+        }
+
+        @Override
+        public String bounds() {
+            return "depth " + depth;
+        }
+    }
+}
