@@ -30,9 +30,18 @@ final class AllSamples {
     }
 
     static List<String> names() throws IOException {
+        return names("");
+    }
+
+    /**
+     * The samples of {@code subpackage} of {@code dev.interleave.samples} ({@code "sctbench"}), named relative to it
+     * ({@code sctbench.ReorderSample#reorder3}); the empty subpackage is the package itself.
+     */
+    static List<String> names(String subpackage) throws IOException {
+        String prefix = subpackage.isEmpty() ? "" : subpackage + ".";
         List<String> names = new ArrayList<>();
-        for (String simpleName : classNames()) {
-            names.addAll(inClass(simpleName));
+        for (String simpleName : classNames(subpackage.isEmpty() ? FOLDER : FOLDER + subpackage + "/")) {
+            names.addAll(inClass(prefix + simpleName));
         }
         return names;
     }
@@ -58,8 +67,8 @@ final class AllSamples {
                 .collect(Collectors.toList());
     }
 
-    /** The top-level classes of the package, by simple name, sorted. */
-    private static List<String> classNames() throws IOException {
+    /** The top-level classes of the package in {@code folder}, by simple name, sorted. */
+    private static List<String> classNames(String folder) throws IOException {
         Path root;
         try {
             root = Path.of(BugSample.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -68,8 +77,8 @@ final class AllSamples {
         }
         Stream<String> entries;
         if (Files.isDirectory(root)) {
-            try (Stream<Path> files = Files.list(root.resolve(FOLDER))) {
-                entries = files.map(file -> FOLDER + file.getFileName()).collect(Collectors.toList()).stream();
+            try (Stream<Path> files = Files.list(root.resolve(folder))) {
+                entries = files.map(file -> folder + file.getFileName()).collect(Collectors.toList()).stream();
             }
         } else {
             try (JarFile jar = new JarFile(root.toFile())) {
@@ -77,8 +86,8 @@ final class AllSamples {
             }
         }
         // Directly in the package (no further '/'), top level (no '$': nested classes belong to their sample).
-        return entries.filter(entry -> entry.startsWith(FOLDER) && entry.endsWith(".class"))
-                .map(entry -> entry.substring(FOLDER.length(), entry.length() - ".class".length()))
+        return entries.filter(entry -> entry.startsWith(folder) && entry.endsWith(".class"))
+                .map(entry -> entry.substring(folder.length(), entry.length() - ".class".length()))
                 .filter(name -> name.indexOf('/') < 0 && name.indexOf('$') < 0)
                 .sorted(Comparator.naturalOrder())
                 .collect(Collectors.toList());

@@ -30,6 +30,17 @@ final class Explorations {
     }
 
     static Run run(Launcher launcher, String sample, int schedules, String seed, boolean recording) {
+        return run(launcher, sample, schedules, seed, recording, Map.of());
+    }
+
+    /** {@code sample} explored with {@code strategy}, as it finds bugs: no failing schedule is shrunk. */
+    static Run search(Launcher launcher, String sample, int schedules, String seed, String strategy) {
+        return run(launcher, sample, schedules, seed, true, Map.of("interleave.strategy", strategy,
+                "interleave.shrink", "false"));
+    }
+
+    private static Run run(Launcher launcher, String sample, int schedules, String seed, boolean recording,
+            Map<String, String> parameters) {
         Map<String, String> entries = new ConcurrentHashMap<>();
         TestExecutionResult[] outcome = new TestExecutionResult[1];
         TestExecutionListener listener = new TestExecutionListener() {
@@ -53,6 +64,7 @@ final class Explorations {
                 .configurationParameter("interleave.recording", Boolean.toString(recording))
                 .configurationParameter("interleave.failures.rerun", "false")
                 .configurationParameter("interleave.failures.dir", FAILURES.toString())
+                .configurationParameters(parameters)
                 .build(), listener);
         if (outcome[0] == null || !entries.containsKey("interleave.schedules")) {
             throw new IllegalStateException(sample + " did not run: " + outcome[0]);
