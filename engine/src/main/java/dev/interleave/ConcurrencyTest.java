@@ -33,8 +33,11 @@ public @interface ConcurrencyTest {
     /** How many schedules to explore at most; exploration stops at the first failing one. */
     int schedules() default 1000;
 
-    /** How the scheduler chooses the next thread; see {@link Strategy}. */
-    Strategy strategy() default Strategy.RANDOM;
+    /**
+     * How the scheduler chooses the next thread; see {@link Strategy}. The default, {@link Strategy#POS}, found the
+     * most bugs per second of exploring over every buggy sample of the project's strategy benchmark.
+     */
+    Strategy strategy() default Strategy.POS;
 
     /**
      * The seed of the exploration: the same seed runs the same schedules, in the same order, on any machine. Empty

@@ -37,7 +37,7 @@ class FailureReportTests {
         assertThat(failure.schedule()).isBetween(1, 50);
         assertThat(failure.getMessage())
                 .contains("thread 0 (interleave-test) threw org.opentest4j.AssertionFailedError")
-                .contains("failed in schedule " + failure.schedule() + " of at most 200 (strategy RANDOM, seed 42)")
+                .contains("failed in schedule " + failure.schedule() + " of at most 200 (strategy POS, seed 42)")
                 .contains("Run it again: mvn test -Dtest=LostUpdateCounter#twoIncrements -Dinterleave.seed=42");
         assertThat(run.entries).containsEntry("interleave.verdict", "failed")
                 .containsEntry("interleave.schedules", Integer.toString(failure.schedule()))

@@ -16,7 +16,7 @@ class SettingsTests {
     void annotationAttributesApplyWhenNoParameterIsGiven() {
         EngineRuns run = EngineRuns.run(Misconfigured.class, "plain").assertPassedAll(25);
 
-        assertThat(run.entries).containsEntry("interleave.seed", "4").containsEntry("interleave.strategy", "RANDOM");
+        assertThat(run.entries).containsEntry("interleave.seed", "4").containsEntry("interleave.strategy", "POS");
     }
 
     @Test

@@ -77,8 +77,8 @@ public final class Demo {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selector)
                 .filters(EngineFilter.includeEngines("interleave"),
-                        // the SCTBench programs are measured by SctBenchSurvey instead: some of their bugs are
-                        // deliberately too deep for the demo's random walk
+                        // the SCTBench programs are measured by the strategy benchmark instead: some of their bugs
+                        // are deliberately too deep for the default strategy within the demo's budget
                         ClassNameFilter.excludeClassNamePatterns("dev\\.interleave\\.samples\\.benchmark\\..*",
                                 "dev\\.interleave\\.samples\\.sctbench\\..*"))
                 .build();

@@ -49,9 +49,9 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /**
- * The SCTBench programs run through the engine with fixed seeds: every fixed twin passes, and every bug that the
- * RANDOM strategy finds reliably (in all 20 seeds of {@code SctBenchSurvey} within 1000 schedules) is found, with the
- * kind of failure its {@link BugSample} names, within 3000.
+ * The SCTBench programs run through the engine with fixed seeds and the default strategy: every fixed twin passes,
+ * and every bug that the default strategy finds in every seed of the strategy benchmark within 3000 schedules is
+ * found, with the kind of failure its {@link BugSample} names, within 3000.
  */
 class SctBenchTests {
 
@@ -63,11 +63,11 @@ class SctBenchTests {
             TwoStageSample.class, WorkStealQueueSample.class, WrongLockSample.class);
 
     /**
-     * The bugs that RANDOM did not find within 1000 schedules under every one of the survey's 20 seeds (see
-     * {@code SctBenchSurvey} and its output in {@code samples/sctbench-survey-random.txt}; reorder4, for one, was
-     * found under 8 seeds of 20, leftForkFirst5 under 11, reorder10 and twoStage10 under none): they need
-     * priority-based or systematic strategies and are exercised by the strategy benchmark, not here. Take a name off
-     * this list only when the survey shows RANDOM finds it reliably.
+     * The bugs that the default strategy, POS, did not find in every seed of the strategy benchmark within 3000
+     * schedules, or only near the end of that budget (see {@code docs/strategies.md}: reorder4 was found in 6 seeds
+     * of 8, twoStage10 at a median of 2045 schedules, reorder5, reorder10, reorder20, twoStage100, leftForkFirst5 and
+     * leftForkFirst7 in none): they are measured by the strategy benchmark, not asserted here. Take a name off this
+     * list only when the benchmark shows the default strategy finds it in every seed.
      */
     static final Set<String> NEED_DEEPER_STRATEGIES = Set.of(
             "ReorderSample.reorder4",
@@ -96,7 +96,7 @@ class SctBenchTests {
     }
 
     @TestFactory
-    Stream<DynamicTest> randomFindsEveryShallowBugAsDocumented() {
+    Stream<DynamicTest> theDefaultStrategyFindsEveryBugItFindsInEverySeed() {
         return methods(method -> method.isAnnotationPresent(BugSample.class)
                 && !NEED_DEEPER_STRATEGIES.contains(name(method))).flatMap(method -> SEEDS.stream()
                 .map(seed -> DynamicTest.dynamicTest(name(method) + " with seed " + seed, () -> {
@@ -156,7 +156,6 @@ class SctBenchTests {
     private static TestExecutionResult run(Method method, String seed, int schedules) {
         List<Event> finished = EngineTestKit.engine("interleave")
                 .selectors(selectMethod(method.getDeclaringClass(), method))
-                .configurationParameter("interleave.strategy", "RANDOM")
                 .configurationParameter("interleave.seed", seed)
                 .configurationParameter("interleave.schedules", Integer.toString(schedules))
                 .configurationParameter("interleave.failures.dir", failures.toString())

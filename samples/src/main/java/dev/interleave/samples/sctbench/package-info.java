@@ -4,7 +4,7 @@
  * threads, shared state, locking and failing assertion, so that Interleave's strategies can be measured on the same
  * bugs. A method marked {@link dev.interleave.samples.BugSample} holds the bug and names the failure Interleave must
  * report; the others are fixed twins and must pass every schedule. The demo leaves this package out: several bugs
- * here are deliberately too deep for a random walk, and {@link dev.interleave.samples.sctbench.SctBenchSurvey}
- * measures how deep.
+ * here are deliberately too deep for some strategies, and
+ * {@link dev.interleave.samples.benchmark.StrategyBenchmark} measures how deep for each.
  */
 package dev.interleave.samples.sctbench;
