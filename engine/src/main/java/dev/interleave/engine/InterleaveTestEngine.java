@@ -2,6 +2,7 @@ package dev.interleave.engine;
 
 import java.util.Optional;
 
+import dev.interleave.engine.descriptor.InterleaveEngineDescriptor;
 import dev.interleave.engine.discovery.ConcurrencyTestResolver;
 import dev.interleave.engine.execution.AgentStatus;
 import dev.interleave.engine.execution.InterleaveExecutionContext;
@@ -57,7 +58,7 @@ public final class InterleaveTestEngine extends HierarchicalTestEngine<Interleav
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         AgentStatus.attach();
-        EngineDescriptor engine = new EngineDescriptor(uniqueId, "Interleave");
+        EngineDescriptor engine = new InterleaveEngineDescriptor(uniqueId);
         RESOLVER.resolve(request, engine);
         return engine;
     }

@@ -410,6 +410,14 @@ public final class Bridge {
 
     // ---- explored JDK code: every hook takes its frame's state, so that it costs code no test runs a test ----------
 
+    /**
+     * On entry to a method of an explored JDK class: whether the current thread may need its hooks. When not, the
+     * method runs the JDK's own body; this is all a thread no test manages pays there.
+     */
+    public static boolean explores() {
+        return current() != null;
+    }
+
     /** On entry to a method of an explored JDK class: the frame's state, which every hook of the frame is given. */
     public static int enterExplored() {
         ThreadEvents events = current();

@@ -171,7 +171,7 @@ public final class AgentInstaller {
                             .map(e -> " (" + e + ")").orElse(""), null);
             throw failure;
         }
-        installation = new Installation(log);
+        installation = new Installation(log, instrumentation);
         return installation;
     }
 
@@ -223,9 +223,26 @@ public final class AgentInstaller {
     public static final class Installation {
 
         private final TransformationLog log;
+        private final Instrumentation instrumentation;
 
-        Installation(TransformationLog log) {
+        Installation(TransformationLog log, Instrumentation instrumentation) {
             this.log = log;
+            this.instrumentation = instrumentation;
+        }
+
+        /** Tests start to execute: the explored JDK classes get their hooks; see {@link JdkExploration}. */
+        public void beginJdkExploration() {
+            JdkExploration.begin(instrumentation);
+        }
+
+        /** The tests that {@link #beginJdkExploration()} announced are done. */
+        public void endJdkExploration() {
+            JdkExploration.end();
+        }
+
+        /** The explored JDK classes run the JDK's bytecode again at once, if no test executes. */
+        public void restoreJdkNow() {
+            JdkExploration.restoreIfIdle();
         }
 
         public TransformationLog log() {

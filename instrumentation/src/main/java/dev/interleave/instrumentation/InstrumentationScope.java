@@ -64,9 +64,10 @@ public final class InstrumentationScope {
                 : isApplicationLoader(loader) && isApplicationType(type.getName());
     }
 
-    /** The JDK classes explored inside, see {@link JdkScope}. */
+    /** The JDK classes explored inside, see {@link JdkScope}, while tests execute ({@link JdkExploration}). */
     static AgentBuilder.RawMatcher exploredJdkTypes() {
-        return (type, loader, module, classBeingRedefined, protectionDomain) -> loader == null
+        return (type, loader, module, classBeingRedefined, protectionDomain) -> JdkExploration.isActive()
+                && loader == null
                 && !type.isAnnotation() && JdkScope.isExploredClass(type.getName());
     }
 

@@ -110,7 +110,11 @@ final class SchedulingPoints implements AsmVisitorWrapper {
             FrameLocal frameLocal = initializer || mode == RewriteMode.JDK_MONITORS ? null
                     : new FrameLocal(access, descriptor, mode == RewriteMode.JDK_EXPLORED);
             MethodRewriter rewriter = new MethodRewriter(next, facts, info, synchronizedMode, mode, frameLocal);
-            return frameLocal == null ? rewriter : frameLocal.into(rewriter);
+            MethodVisitor chain = frameLocal == null ? rewriter : frameLocal.into(rewriter);
+            if (mode == RewriteMode.JDK_EXPLORED && !initializer && !name.equals("<init>")) {
+                return new UnmanagedFastPath(internalName, access, name, descriptor, next, chain);
+            }
+            return chain;
         }
     }
 }

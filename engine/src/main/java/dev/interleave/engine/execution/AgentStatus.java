@@ -28,6 +28,22 @@ public final class AgentStatus {
         }
     }
 
+    /**
+     * Tests start to execute: the JDK's explored classes get their hooks. Returns whether they did, that is whether
+     * the agent is there, and then {@link #endJdkExploration()} must follow.
+     */
+    public static synchronized boolean beginJdkExploration() {
+        if (installation == null) {
+            return false;
+        }
+        installation.beginJdkExploration();
+        return true;
+    }
+
+    public static synchronized void endJdkExploration() {
+        installation.endJdkExploration();
+    }
+
     /** Throws with the reason when the agent is not there, or when {@code testClass} was not instrumented. */
     static synchronized TransformationLog requireInstrumented(Class<?> testClass) {
         attach();

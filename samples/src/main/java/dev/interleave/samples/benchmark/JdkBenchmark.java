@@ -7,6 +7,7 @@ import java.lang.invoke.MethodType;
 import java.util.Locale;
 
 import dev.interleave.bridge.Bridge;
+import dev.interleave.instrumentation.AgentInstaller;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -38,6 +39,8 @@ public final class JdkBenchmark {
         // The same loop from the class file as compiled, defined as a hidden class, which no agent instruments:
         // measured in turns with the instrumented loop, in the same JVM state, it tells what the hooks cost.
         MethodHandle uninstrumented = uninstrumentedLoop();
+        AgentInstaller.Installation agent = AgentInstaller.install();
+        agent.restoreJdkNow(); // as a second after the last test: the JDK's collections run the JDK's bytecode
         for (int i = 0; i < WARM_UP; i++) {
             HashMapLoop.run(LOOP);
             invoke(uninstrumented);
@@ -49,14 +52,20 @@ public final class JdkBenchmark {
             twin = Math.max(twin, opsPerSecond(() -> invoke(uninstrumented)));
         }
 
-        // As while a test explores on another thread: the bridge then looks up each thread's scheduler. The
-        // exploration itself is left out, so that its threads do not take the loop's core on a small machine.
+        // As while a test explores on another thread: the JDK's explored classes carry their hooks, and the bridge
+        // looks up each thread's scheduler. The exploration itself is left out, so that its threads do not take the
+        // loop's core on a small machine.
+        agent.beginJdkExploration();
         int slot = Bridge.activate();
         double duringExploration;
         try {
+            for (int i = 0; i < WARM_UP; i++) {
+                HashMapLoop.run(LOOP);
+            }
             duringExploration = bestOpsPerSecond();
         } finally {
             Bridge.deactivate(slot);
+            agent.endJdkExploration();
         }
 
         double lockAndMap = 0;
