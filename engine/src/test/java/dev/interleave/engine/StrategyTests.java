@@ -3,9 +3,12 @@ package dev.interleave.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.interleave.ConcurrencyFailure;
 import dev.interleave.fixtures.StrategyPrograms;
+import dev.interleave.schedulefile.ScheduleFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -126,6 +129,11 @@ class StrategyTests {
                 + " tried\\)\\.");
 
         Path file = failure.scheduleFile().orElseThrow();
+        Matcher shrinking = Pattern.compile("Shrunk from \\d+ to 1 preemptions \\(\\d+ schedules tried\\)\\.")
+                .matcher(failure.getMessage());
+        assertThat(shrinking.find()).isTrue();
+        assertThat(ScheduleFiles.read(file).failure().headline()).as("the saved file says how much it shrank")
+                .endsWith(" " + shrinking.group());
         ConcurrencyFailure replayed = EngineRuns.run(StrategyPrograms.class, "lostUpdateAmongOtherWork",
                 "interleave.replay", file.toString()).failure();
         assertThat(EngineRuns.interleaving(replayed)).isEqualTo(EngineRuns.interleaving(failure));

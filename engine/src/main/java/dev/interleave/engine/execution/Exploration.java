@@ -206,12 +206,16 @@ public final class Exploration {
             extra.put("interleave.shrinkMillis", Long.toString(shrunk.millis));
         }
         publish(settings, "failed", statistics, explorer, started, extra);
-        save(settings, schedule, reported, report);
+        save(settings, schedule, reported, report, shrunk == null ? "" : " " + shrunk.summary());
         throw report.toFailure(reported);
     }
 
-    /** Writes the failing schedule's file, and tells the report where it went or why it could not. */
-    private void save(Settings settings, int schedule, ScheduleOutcome outcome, FailureReport report) {
+    /**
+     * Writes the failing schedule's file, and tells the report where it went or why it could not; {@code shrinking}
+     * follows the failure's headline in the file, so that the file says how much its schedule shrank.
+     */
+    private void save(Settings settings, int schedule, ScheduleOutcome outcome, FailureReport report,
+            String shrinking) {
         ScheduleRecording recording = outcome.recording();
         if (recording == null) {
             report.notSaved("recording is off (-D" + Settings.RECORDING + "=false)");
@@ -221,7 +225,7 @@ public final class Exploration {
         ScheduleRecord record = new ScheduleRecord(identity, settings.strategy.name(), settings.seed, schedule,
                 FrameworkVersion.current(), jdkVersion(), settings.maxSteps, recording.decisions(),
                 fingerprint.events(), fingerprint.trace(), new ScheduleRecord.FailureSummary(
-                outcome.failure().kind().name(), outcome.failure().thread(), FailureReport.headline(outcome)));
+                outcome.failure().kind().name(), outcome.failure().thread(), FailureReport.headline(outcome) + shrinking));
         Path file = new ScheduleDirectory(settings.failuresDir).fileFor(identity, settings.seed, schedule);
         try {
             ScheduleFiles.write(file, record);
