@@ -354,7 +354,7 @@ final class ManagedThread implements ThreadEvents {
                 yieldPoint(site, thread, Operations.OWN, Operations.WRITE);
                 break;
             case OWN_STATE:
-                yieldPoint(site, receiver, Operations.OBJECT, Operations.WRITE);
+                yieldPoint(site, LibraryCalls.state(receiver), Operations.OBJECT, Operations.WRITE);
                 break;
             default:
                 yieldPoint(site, null, 0, Operations.GLOBAL);

@@ -21,7 +21,7 @@ class PartialOrderReductionTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"storeBuffering", "readsAFieldTwice", "locksTakenInOppositeOrders", "waiterSeesAWriteMadeOutsideTheLock",
-            "isAliveBeforeJoin", "ticketsFromAnAtomic"})
+            "isAliveBeforeJoin", "ticketsFromAnAtomic", "locksDecideTheOutcomeAlone"})
     void reductionReachesEveryOutcomeThatSomeScheduleReaches(String program) {
         Exploration everySchedule = explore(program, "interleave.maxPreemptions", "1000");
         Exploration reduced = explore(program);

@@ -3,6 +3,8 @@ package dev.interleave.instrumentation;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import dev.interleave.bridge.Bridge;
 import net.bytebuddy.agent.ByteBuddyAgent;
@@ -84,6 +86,10 @@ public final class AgentInstaller {
             throw failure;
         }
         loadBridge();
+        // The scheduler reads which synchronizer a lock, a read or write lock or a condition belongs to, so that
+        // calls on one lock are independent of calls on another (see the engine's LibraryCalls)
+        instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
+                Map.of("java.util.concurrent.locks", Set.of(AgentInstaller.class.getModule())), Set.of(), Map.of());
         TransformationLog log = new TransformationLog();
         new AgentBuilder.Default()
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)

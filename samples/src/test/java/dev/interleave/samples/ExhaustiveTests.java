@@ -33,6 +33,7 @@ class ExhaustiveTests {
             "ConcurrentLocksSample#reentrantLocksInOneOrder",
             "ConcurrentLocksSample#latchHandsOverAValue",
             "ConcurrentMapSample#computeIfAbsent",
+            "ConditionBufferSample#consumerChecksInALoop",
             "CounterSample#synchronizedIncrement",
             "LockOrderSample#sameLockOrder",
             "WaitNotifySample#waitUnderWhile",
@@ -49,12 +50,15 @@ class ExhaustiveTests {
 
     private static final List<String> FOUND = List.of(
             "CheckThenActSample#checkThenAct",
+            "ConditionBufferSample#consumerChecksOnce",
             "ConcurrentLocksSample#reentrantLocksInOppositeOrder",
             "ConcurrentMapSample#checkThenPut",
             "CounterSample#lostUpdate",
             "CounterSample#lostUpdateWithYield",
             "LockOrderSample#oppositeLockOrder",
             "LockOrderSample#transfersBothWays",
+            "ReaderWriterSample#fairReadersDeadlockThroughAQueuedWriter",
+            "ReaderWriterSample#nonFairReadersDeadlockThroughAQueuedWriter",
             "WaitNotifySample#waitUnderIf",
             "WaitNotifySample#lostNotification",
             "sctbench.AccountSample#auditorSubtractsTheDeposit",
