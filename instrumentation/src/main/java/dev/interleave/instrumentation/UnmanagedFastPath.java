@@ -153,7 +153,7 @@ final class UnmanagedFastPath extends MethodVisitor {
     @Override
     public AnnotationVisitor visitInsnAnnotation(int typeRef, TypePath typePath, String annotation,
             boolean visible) {
-        return inCode ? null : super.visitInsnAnnotation(typeRef, typePath, annotation, visible);
+        return null;
     }
 
     @Override
