@@ -59,13 +59,16 @@ public final class JdkExploration {
 
     /** Back to the JDK's bytecode now, if no test executes: for a benchmark that measures code no test runs. */
     static synchronized void restoreIfIdle() {
-        if (users == 0 && active) {
-            active = false;
-            retransformLoaded();
+        if (users > 0) {
+            return;
         }
-        if (restore != null && users == 0) {
+        if (restore != null) {
             restore.cancel(false);
             restore = null;
+        }
+        if (active) {
+            active = false;
+            retransformLoaded();
         }
     }
 

@@ -487,11 +487,7 @@ final class MethodRewriter extends MethodVisitor {
             super.visitInsn(Opcodes.ACONST_NULL);
             return;
         }
-        Type[] arguments = Type.getArgumentTypes(descriptor);
-        int size = 0;
-        for (Type argument : arguments) {
-            size += argument.getSize();
-        }
+        int size = (Type.getArgumentsAndReturnSizes(descriptor) >> 2) - 1; // the arguments' slots, less "this"
         if (size == 0) {
             super.visitInsn(Opcodes.DUP); // receiver -> receiver receiver
         } else if (size == 1) {

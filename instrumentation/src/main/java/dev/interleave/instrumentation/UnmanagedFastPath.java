@@ -221,23 +221,17 @@ final class UnmanagedFastPath extends MethodVisitor {
         rewriter.visitEnd();
     }
 
-    private static Object[] mapped(Object[] types, UnaryOperator<Label> labels) {
-        if (types == null) {
+    /** A copy of {@code items} (frame types or jump targets) with every label mapped; null stays null. */
+    private static <T> T[] mapped(T[] items, UnaryOperator<Label> labels) {
+        if (items == null) {
             return null;
         }
-        Object[] result = types.clone();
-        for (int i = 0; i < result.length; i++) {
-            if (result[i] instanceof Label label) {
-                result[i] = labels.apply(label);
+        T[] result = items.clone();
+        Object[] slots = result; // a Label[] takes labels, an Object[] anything
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] instanceof Label label) {
+                slots[i] = labels.apply(label);
             }
-        }
-        return result;
-    }
-
-    private static Label[] mapped(Label[] targets, UnaryOperator<Label> labels) {
-        Label[] result = new Label[targets.length];
-        for (int i = 0; i < targets.length; i++) {
-            result[i] = labels.apply(targets[i]);
         }
         return result;
     }
