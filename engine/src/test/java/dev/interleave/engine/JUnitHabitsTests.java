@@ -94,7 +94,7 @@ class JUnitHabitsTests {
                 .selectors(selectMethod(Annotated.class, "disabled")).execute();
 
         assertThat(results.testEvents().skipped().list()).singleElement()
-                .satisfies(event -> assertThat(event.getRequiredPayload(String.class)).isEqualTo("waits for issue 42"));
+                .satisfies(event -> assertThat(event.getRequiredPayload(String.class)).isEqualTo("the engine must report this method skipped, with this reason"));
         assertThat(results.testEvents().started().count()).isZero();
     }
 
