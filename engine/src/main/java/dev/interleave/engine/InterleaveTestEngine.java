@@ -6,6 +6,8 @@ import dev.interleave.engine.descriptor.InterleaveEngineDescriptor;
 import dev.interleave.engine.discovery.ConcurrencyTestResolver;
 import dev.interleave.engine.execution.AgentStatus;
 import dev.interleave.engine.execution.InterleaveExecutionContext;
+import dev.interleave.engine.launcher.AttachMode;
+import dev.interleave.engine.launcher.LauncherSessions;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
@@ -19,8 +21,10 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
 import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory;
 
 /**
- * The JUnit Platform engine that runs {@link dev.interleave.ConcurrencyTest} methods. It attaches the agent at the
- * start of discovery, so that the test classes it loads are instrumented as they load.
+ * The JUnit Platform engine that runs {@link dev.interleave.ConcurrencyTest} methods. The agent is attached before
+ * test classes load where the launcher lets tell that tests will execute (see {@code dev.interleave.engine.launcher});
+ * outside a launcher session at the start of discovery; at the latest when execution starts, never in a JVM that
+ * only discovers.
  */
 public final class InterleaveTestEngine extends HierarchicalTestEngine<InterleaveExecutionContext> {
 
@@ -57,7 +61,11 @@ public final class InterleaveTestEngine extends HierarchicalTestEngine<Interleav
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        AgentStatus.attach();
+        // Inside a launcher session the launcher's hooks attach when they can tell that tests will execute; a
+        // discovery outside any (a launcher without those hooks) attaches here, before it loads the test classes
+        if (attachMode(request.getConfigurationParameters()) == AttachMode.EARLY && !LauncherSessions.anyOpen()) {
+            AgentStatus.attach();
+        }
         EngineDescriptor engine = new InterleaveEngineDescriptor(uniqueId);
         RESOLVER.resolve(request, engine);
         return engine;
@@ -78,8 +86,19 @@ public final class InterleaveTestEngine extends HierarchicalTestEngine<Interleav
         return super.createExecutorService(request);
     }
 
+    private static AttachMode attachMode(ConfigurationParameters configuration) {
+        return AttachMode.parse(configuration.get(AttachMode.KEY));
+    }
+
     @Override
     protected InterleaveExecutionContext createExecutionContext(ExecutionRequest request) {
+        if (!request.getRootTestDescriptor().getChildren().isEmpty()) {
+            if (attachMode(request.getConfigurationParameters()) == AttachMode.NEVER) {
+                AgentStatus.adoptStartupAgent();
+            } else {
+                AgentStatus.attach();
+            }
+        }
         return new InterleaveExecutionContext(request.getConfigurationParameters(),
                 request.getEngineExecutionListener());
     }

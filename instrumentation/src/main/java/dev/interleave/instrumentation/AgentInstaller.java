@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.interleave.bridge.Bridge;
@@ -61,6 +62,14 @@ public final class AgentInstaller {
             }
         }
         return install(instrumentation);
+    }
+
+    /**
+     * The agent the JVM was started with ({@code -javaagent}), if it was; never attaches. Throws {@link
+     * AgentUnavailableException} if that agent could not install itself.
+     */
+    public static synchronized Optional<Installation> installedAtStartup() {
+        return InterleaveAgent.instrumentation() == null ? Optional.empty() : Optional.of(install());
     }
 
     static synchronized Installation install(Instrumentation instrumentation) {

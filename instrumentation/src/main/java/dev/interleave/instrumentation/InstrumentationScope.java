@@ -10,7 +10,8 @@ import net.bytebuddy.utility.JavaModule;
 
 /**
  * Which classes get scheduling points: application and test classes, loaded by a class loader below the platform
- * loader, minus the framework itself and the libraries it runs on (build tool, JUnit, Byte Buddy, Kryo, AssertJ).
+ * loader other than a build tool's or an IDE's, minus the framework itself and the libraries it runs on (build
+ * tool, JUnit, Byte Buddy, Kryo, AssertJ).
  */
 public final class InstrumentationScope {
 
@@ -23,6 +24,7 @@ public final class InstrumentationScope {
             "dev.interleave.engine.descriptor",
             "dev.interleave.engine.discovery",
             "dev.interleave.engine.execution",
+            "dev.interleave.engine.launcher",
             "dev.interleave.scheduler",
             "dev.interleave.strategy",
             "dev.interleave.schedulefile",
@@ -33,7 +35,8 @@ public final class InstrumentationScope {
             "net.bytebuddy.", "com.esotericsoftware.", "org.objenesis.",
             "org.junit.", "junit.", "org.opentest4j.", "org.apiguardian.", "org.jspecify.",
             "org.assertj.", "org.hamcrest.", "org.mockito.",
-            "org.apache.maven.", "org.codehaus.plexus.", "org.gradle.", "com.intellij.", "org.eclipse.jdt.",
+            "org.apache.maven.", "org.codehaus.plexus.", "org.gradle.", "worker.org.gradle.", "com.intellij.",
+            "org.eclipse.jdt.",
             "kotlin.", "scala.", "groovy.", "org.slf4j.", "ch.qos.logback.", "org.apache.logging.log4j.");
 
     private InstrumentationScope() {
@@ -50,8 +53,31 @@ public final class InstrumentationScope {
         return !FRAMEWORK_PACKAGES.contains(packageName);
     }
 
+    /**
+     * Class loaders of build tools and IDEs: Maven's class realms (its core and every plugin: Surefire can discover,
+     * or with {@code forkCount=0} run, tests inside Maven's JVM), Gradle's, IntelliJ's and Eclipse's own. No test
+     * runs the classes they define, and retransforming them all costs minutes. Tests' class loaders (Surefire's
+     * isolated one, the application class loader) are not among them.
+     */
+    private static final List<String> TOOL_LOADER_PREFIXES = List.of(
+            "org.codehaus.plexus.classworlds.", "org.gradle.", "com.intellij.", "org.eclipse.osgi.");
+
+    private static final ClassValue<Boolean> TOOL_LOADER = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> loaderClass) {
+            for (Class<?> type = loaderClass; type != null; type = type.getSuperclass()) {
+                for (String prefix : TOOL_LOADER_PREFIXES) {
+                    if (type.getName().startsWith(prefix)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    };
+
     static boolean isApplicationLoader(ClassLoader loader) {
-        return loader != null && loader != ClassLoader.getPlatformClassLoader();
+        return loader != null && loader != ClassLoader.getPlatformClassLoader() && !TOOL_LOADER.get(loader.getClass());
     }
 
     /**

@@ -6,8 +6,10 @@ import dev.interleave.instrumentation.TransformationLog;
 import org.junit.platform.commons.JUnitException;
 
 /**
- * Whether the agent is in this JVM. Attaching happens once, at the start of discovery; if it failed, every
- * {@code @ConcurrencyTest} fails with the reason and the fix, so that a test is never silently skipped.
+ * Whether the agent is in this JVM. It is attached once, as early as the launcher lets tell that tests will execute
+ * here (see {@code dev.interleave.engine.launcher}), at the latest when the engine starts executing; if that
+ * failed, every {@code @ConcurrencyTest} fails with the reason and the fix, so that a test is never silently
+ * skipped. Every method is safe to call from any thread, any number of times.
  */
 public final class AgentStatus {
 
@@ -17,6 +19,7 @@ public final class AgentStatus {
     private AgentStatus() {
     }
 
+    /** Attaches the agent unless it is there (or attaching failed before, which is kept as the reason). */
     public static synchronized void attach() {
         if (installation != null || failure != null) {
             return;
@@ -26,6 +29,23 @@ public final class AgentStatus {
         } catch (AgentUnavailableException e) {
             failure = e;
         }
+    }
+
+    /** Takes the agent the JVM was started with, if it was, without ever attaching one. */
+    public static synchronized void adoptStartupAgent() {
+        if (installation != null || failure != null) {
+            return;
+        }
+        try {
+            installation = AgentInstaller.installedAtStartup().orElse(null);
+        } catch (AgentUnavailableException e) {
+            failure = e;
+        }
+    }
+
+    /** Whether the agent is installed in this JVM, by {@code -javaagent} or by {@link #attach()}. */
+    public static synchronized boolean isAttached() {
+        return installation != null;
     }
 
     /**
@@ -46,9 +66,14 @@ public final class AgentStatus {
 
     /** Throws with the reason when the agent is not there, or when {@code testClass} was not instrumented. */
     static synchronized TransformationLog requireInstrumented(Class<?> testClass) {
-        attach();
+        adoptStartupAgent();
         if (failure != null) {
             throw new JUnitException(failure.getMessage(), failure.getCause());
+        }
+        if (installation == null) {
+            throw new JUnitException("Interleave's agent is not in this JVM, and interleave.agent.attach=never"
+                    + " forbids attaching it, so " + testClass.getName() + " cannot be explored. Start the test JVM"
+                    + " with the agent: " + AgentInstaller.SUREFIRE_ARG_LINE);
         }
         TransformationLog log = installation.log();
         if (!log.isInstrumented(testClass)) {
