@@ -52,6 +52,7 @@ public final class LauncherAttachRun {
         System.out.println("attached: " + AgentStatus.isAttached());
         String[] method = args[2].split("#");
         Class<?> owner = Class.forName(testClass + "$" + method[0], false, LauncherAttachRun.class.getClassLoader());
-        System.out.println("synchronized: " + Modifier.isSynchronized(owner.getDeclaredMethod(method[1]).getModifiers()));
+        int modifiers = owner.getDeclaredMethod(method[1]).getModifiers();
+        System.out.println("synchronized: " + Modifier.isSynchronized(modifiers));
     }
 }

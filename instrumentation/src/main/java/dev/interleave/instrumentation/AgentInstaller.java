@@ -32,9 +32,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
  */
 public final class AgentInstaller {
 
-    /** The Surefire line that starts the JVM with the agent, for messages that tell a user how to fix a JVM. */
+    /** How to start the test JVM with the agent, for messages that tell a user how to fix a JVM. */
     public static final String SUREFIRE_ARG_LINE =
-            "<argLine>-javaagent:${dev.interleave:interleave-instrumentation:jar}</argLine>"
+            "the prepare-agent goal of dev.interleave:interleave-maven-plugin, or Surefire's"
+                    + " <argLine>-javaagent:${dev.interleave:interleave-instrumentation:jar}</argLine>"
                     + " (with maven-dependency-plugin's 'properties' goal)";
 
     private static Installation installation;
