@@ -45,6 +45,11 @@ final class ForeignThread implements ThreadEvents {
     }
 
     @Override
+    public void synchronizedCall(Object monitor, int site) {
+        throw refuse();
+    }
+
+    @Override
     public void synchronizedMethodEnter(Object monitor, int site) {
         throw refuse();
     }

@@ -66,6 +66,10 @@ final class ManagedThread implements ThreadEvents {
     Object realWaitMonitor;   // set while parked in the monitor's real wait()
     private int runDepth;
     private int unmodelledLocks;
+    /** The monitor a call site just decided to take, which the synchronized method it calls takes on entry. */
+    private Object decidedMonitor;
+    /** The synchronized methods this thread is in, innermost last, and whether a call site decided each. */
+    private final List<SynchronizedFrame> synchronizedMethods = new ArrayList<>();
     private final CallContext context = new CallContext();
     /** Set while the framework's own code runs on this thread: its hooks are not the test's. */
     private boolean inScheduler;
@@ -117,6 +121,7 @@ final class ManagedThread implements ThreadEvents {
         }
         boolean outer = enterScheduler();
         try {
+            decidedMonitor = null; // the call decided before did not reach a synchronized method (an override)
             announce(target, Operations.access(site, index), kind.isWrite() ? Operations.WRITE : Operations.READ);
             scheduler.point(this, Pending.RUN, site);
             scheduler.record(this, OpKind.ACCESS, kind, site, target, index, null);
@@ -132,6 +137,7 @@ final class ManagedThread implements ThreadEvents {
         }
         boolean outer = enterScheduler();
         try {
+            decidedMonitor = null;
             blockedOn = monitor;
             announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
             scheduler.point(this, Pending.LOCK, site);
@@ -159,16 +165,49 @@ final class ManagedThread implements ThreadEvents {
     }
 
     @Override
+    public void synchronizedCall(Object monitor, int site) {
+        if (inScheduler) {
+            return;
+        }
+        boolean outer = enterScheduler();
+        try {
+            decidedMonitor = null;
+            blockedOn = monitor;
+            announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
+            scheduler.point(this, Pending.LOCK, site);
+            blockedOn = null;
+            scheduler.record(this, OpKind.LOCK, null, site, monitor, -1, synchronizedMethod(site));
+            decidedMonitor = monitor;
+        } finally {
+            leaveScheduler(outer);
+        }
+    }
+
+    /** What a call site of a synchronized method says of it: {@code synchronized withdraw}. */
+    private static String synchronizedMethod(int site) {
+        String description = Sites.get(site).description();
+        int open = description.indexOf('(');
+        int close = description.lastIndexOf(')');
+        return open < 0 || close < open ? null : description.substring(open + 1, close);
+    }
+
+    @Override
     public void synchronizedMethodEnter(Object monitor, int site) {
         if (inScheduler || scheduler.isAborted()) {
             return;
         }
         boolean outer = enterScheduler();
         try {
-            unmodelledLocks++;
+            boolean decided = decidedMonitor == monitor;
+            decidedMonitor = null;
+            synchronizedMethods.add(new SynchronizedFrame(monitor, decided));
             scheduler.monitors().enter(monitor, this);
-            announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
-            scheduler.record(this, OpKind.LOCK_TAKEN, null, site, monitor, -1, null);
+            if (!decided) {
+                // No call site decided: the JVM took the lock unseen, so the thread keeps it as one step
+                unmodelledLocks++;
+                announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
+                scheduler.record(this, OpKind.LOCK_TAKEN, null, site, monitor, -1, null);
+            }
         } finally {
             leaveScheduler(outer);
         }
@@ -181,7 +220,16 @@ final class ManagedThread implements ThreadEvents {
         }
         boolean outer = enterScheduler();
         try {
-            unmodelledLocks--;
+            for (int i = synchronizedMethods.size() - 1; i >= 0; i--) {
+                SynchronizedFrame frame = synchronizedMethods.get(i);
+                if (frame.monitor == monitor) {
+                    synchronizedMethods.remove(i);
+                    if (!frame.decided) {
+                        unmodelledLocks--;
+                    }
+                    break;
+                }
+            }
             scheduler.monitors().exit(monitor, this);
             announce(monitor, Operations.MONITOR, Operations.RELEASE);
             scheduler.record(this, OpKind.UNLOCK, null, site, monitor, -1, null);
@@ -797,5 +845,16 @@ final class ManagedThread implements ThreadEvents {
     @Override
     public String toString() {
         return ThreadLabel.of(id, thread.getName());
+    }
+
+    /** A synchronized method this thread is in. */
+    private static final class SynchronizedFrame {
+        final Object monitor;
+        final boolean decided;
+
+        SynchronizedFrame(Object monitor, boolean decided) {
+            this.monitor = monitor;
+            this.decided = decided;
+        }
     }
 }
