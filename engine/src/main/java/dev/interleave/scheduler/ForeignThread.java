@@ -50,6 +50,16 @@ final class ForeignThread implements ThreadEvents {
     }
 
     @Override
+    public void methodLockEnter(Object monitor, int site) {
+        throw refuse();
+    }
+
+    @Override
+    public void methodLockExit(Object monitor, int site) {
+        // never throws, as monitorExit
+    }
+
+    @Override
     public void synchronizedMethodEnter(Object monitor, int site) {
         throw refuse();
     }

@@ -68,8 +68,8 @@ final class ManagedThread implements ThreadEvents {
     private int unmodelledLocks;
     /** The monitor a call site just decided to take, which the synchronized method it calls takes on entry. */
     private Object decidedMonitor;
-    /** The synchronized methods this thread is in, innermost last, and whether a call site decided each. */
-    private final List<SynchronizedFrame> synchronizedMethods = new ArrayList<>();
+    /** The monitors this thread took in the JVM in rewritten code, innermost last. */
+    private final List<Object> jvmMonitors = new ArrayList<>();
     private final CallContext context = new CallContext();
     /** Set while the framework's own code runs on this thread: its hooks are not the test's. */
     private boolean inScheduler;
@@ -91,8 +91,8 @@ final class ManagedThread implements ThreadEvents {
     }
 
     /**
-     * Inside a synchronized method of a class loaded before the agent, or inside a call into the JDK's libraries:
-     * the scheduler must not switch away from this thread while it can run.
+     * Inside a synchronized method of an explored JDK class, or inside a call into the JDK's libraries: the scheduler
+     * must not switch away from this thread while it can run.
      */
     boolean holdsUnmodelledLock() {
         return unmodelledLocks > 0 || !context.preemptible();
@@ -121,44 +121,10 @@ final class ManagedThread implements ThreadEvents {
         }
         boolean outer = enterScheduler();
         try {
-            decidedMonitor = null; // the call decided before did not reach a synchronized method (an override)
+            decidedMonitor = null; // a call decided before reached no synchronized method (an override)
             announce(target, Operations.access(site, index), kind.isWrite() ? Operations.WRITE : Operations.READ);
             scheduler.point(this, Pending.RUN, site);
             scheduler.record(this, OpKind.ACCESS, kind, site, target, index, null);
-        } finally {
-            leaveScheduler(outer);
-        }
-    }
-
-    @Override
-    public void monitorEnter(Object monitor, int site) {
-        if (inScheduler) {
-            return;
-        }
-        boolean outer = enterScheduler();
-        try {
-            decidedMonitor = null;
-            blockedOn = monitor;
-            announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
-            scheduler.point(this, Pending.LOCK, site);
-            blockedOn = null;
-            scheduler.monitors().enter(monitor, this);
-            scheduler.record(this, OpKind.LOCK, null, site, monitor, -1, null);
-        } finally {
-            leaveScheduler(outer);
-        }
-    }
-
-    @Override
-    public void monitorExit(Object monitor, int site) {
-        if (inScheduler || scheduler.isAborted()) {
-            return;
-        }
-        boolean outer = enterScheduler();
-        try {
-            scheduler.monitors().exit(monitor, this);
-            announce(monitor, Operations.MONITOR, Operations.RELEASE);
-            scheduler.record(this, OpKind.UNLOCK, null, site, monitor, -1, null);
         } finally {
             leaveScheduler(outer);
         }
@@ -192,22 +158,52 @@ final class ManagedThread implements ThreadEvents {
     }
 
     @Override
+    public void monitorEnter(Object monitor, int site) {
+        if (inScheduler) {
+            return;
+        }
+        boolean outer = enterScheduler();
+        try {
+            decidedMonitor = null;
+            blockedOn = monitor;
+            announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
+            scheduler.point(this, Pending.LOCK, site);
+            blockedOn = null;
+            scheduler.monitors().enter(monitor, this);
+            jvmMonitors.add(monitor); // taken by the JVM right after this returns, before any other hook
+            scheduler.record(this, OpKind.LOCK, null, site, monitor, -1, null);
+        } finally {
+            leaveScheduler(outer);
+        }
+    }
+
+    @Override
+    public void monitorExit(Object monitor, int site) {
+        if (inScheduler || scheduler.isAborted()) {
+            return;
+        }
+        boolean outer = enterScheduler();
+        try {
+            forgetJvmMonitor(monitor);
+            scheduler.monitors().exit(monitor, this);
+            announce(monitor, Operations.MONITOR, Operations.RELEASE);
+            scheduler.record(this, OpKind.UNLOCK, null, site, monitor, -1, null);
+        } finally {
+            leaveScheduler(outer);
+        }
+    }
+
+    @Override
     public void synchronizedMethodEnter(Object monitor, int site) {
         if (inScheduler || scheduler.isAborted()) {
             return;
         }
         boolean outer = enterScheduler();
         try {
-            boolean decided = decidedMonitor == monitor;
-            decidedMonitor = null;
-            synchronizedMethods.add(new SynchronizedFrame(monitor, decided));
+            unmodelledLocks++;
             scheduler.monitors().enter(monitor, this);
-            if (!decided) {
-                // No call site decided: the JVM took the lock unseen, so the thread keeps it as one step
-                unmodelledLocks++;
-                announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
-                scheduler.record(this, OpKind.LOCK_TAKEN, null, site, monitor, -1, null);
-            }
+            announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
+            scheduler.record(this, OpKind.LOCK_TAKEN, null, site, monitor, -1, null);
         } finally {
             leaveScheduler(outer);
         }
@@ -220,22 +216,82 @@ final class ManagedThread implements ThreadEvents {
         }
         boolean outer = enterScheduler();
         try {
-            for (int i = synchronizedMethods.size() - 1; i >= 0; i--) {
-                SynchronizedFrame frame = synchronizedMethods.get(i);
-                if (frame.monitor == monitor) {
-                    synchronizedMethods.remove(i);
-                    if (!frame.decided) {
-                        unmodelledLocks--;
-                    }
-                    break;
-                }
-            }
+            unmodelledLocks--;
             scheduler.monitors().exit(monitor, this);
             announce(monitor, Operations.MONITOR, Operations.RELEASE);
             scheduler.record(this, OpKind.UNLOCK, null, site, monitor, -1, null);
         } finally {
             leaveScheduler(outer);
         }
+    }
+
+    @Override
+    public void methodLockEnter(Object monitor, int site) {
+        if (inScheduler || scheduler.isAborted()) {
+            return;
+        }
+        boolean outer = enterScheduler();
+        try {
+            jvmMonitors.add(monitor);
+            if (decidedMonitor == monitor) {
+                decidedMonitor = null;
+                scheduler.monitors().enter(monitor, this);
+                return;
+            }
+            // No rewritten call site decided (a method reference, an interface call, reflection, the JDK): the JVM
+            // took the lock, as no other thread held it for real, but one the scheduler switched away from may hold
+            // it in the model; then this thread waits, in the monitor, which lets it go meanwhile
+            decidedMonitor = null;
+            blockedOn = monitor;
+            announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
+            scheduler.point(this, Pending.LOCK, site);
+            blockedOn = null;
+            scheduler.monitors().enter(monitor, this);
+            scheduler.record(this, OpKind.LOCK, null, site, monitor, -1, synchronizedMethod(site));
+        } finally {
+            leaveScheduler(outer);
+        }
+    }
+
+    @Override
+    public void methodLockExit(Object monitor, int site) {
+        if (inScheduler || scheduler.isAborted()) {
+            return;
+        }
+        boolean outer = enterScheduler();
+        try {
+            forgetJvmMonitor(monitor);
+            scheduler.monitors().exit(monitor, this);
+            announce(monitor, Operations.MONITOR, Operations.RELEASE);
+            scheduler.record(this, OpKind.UNLOCK, null, site, monitor, -1, null);
+        } finally {
+            leaveScheduler(outer);
+        }
+    }
+
+    private void forgetJvmMonitor(Object monitor) {
+        for (int i = jvmMonitors.size() - 1; i >= 0; i--) {
+            if (jvmMonitors.get(i) == monitor) {
+                jvmMonitors.remove(i);
+                return;
+            }
+        }
+    }
+
+    /**
+     * The innermost monitor this thread holds in the JVM through the rewritten code (a synchronized method or block),
+     * or null: a thread the scheduler switches away from waits for its turn in it, so that the JVM lets it go
+     * meanwhile, and a thread entering a synchronized method from code that is not rewritten never blocks in the JVM
+     * on it (its entry then waits in the model). The monitors further out stay taken.
+     */
+    Object parkingMonitor() {
+        for (int i = jvmMonitors.size() - 1; i >= 0; i--) {
+            Object monitor = jvmMonitors.get(i);
+            if (Thread.holdsLock(monitor)) {
+                return monitor;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -845,16 +901,5 @@ final class ManagedThread implements ThreadEvents {
     @Override
     public String toString() {
         return ThreadLabel.of(id, thread.getName());
-    }
-
-    /** A synchronized method this thread is in. */
-    private static final class SynchronizedFrame {
-        final Object monitor;
-        final boolean decided;
-
-        SynchronizedFrame(Object monitor, boolean decided) {
-            this.monitor = monitor;
-            this.decided = decided;
-        }
     }
 }

@@ -196,6 +196,20 @@ public final class Bridge {
         }
     }
 
+    public static void methodLockEnter(Object monitor, int site) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.methodLockEnter(monitor, site);
+        }
+    }
+
+    public static void methodLockExit(Object monitor, int site) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.methodLockExit(monitor, site);
+        }
+    }
+
     public static void synchronizedMethodEnter(Object monitor, int site) {
         ThreadEvents events = current();
         if (events != null) {

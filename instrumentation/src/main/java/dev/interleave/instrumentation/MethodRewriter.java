@@ -139,8 +139,8 @@ final class MethodRewriter extends MethodVisitor {
         }
         if (synchronizedMode == SynchronizedMode.OBSERVE) {
             pushMonitor();
-            siteAwaitingLine = callHook("synchronizedMethodEnter", "(Ljava/lang/Object;I)V",
-                    "lock " + synchronizedMethodName());
+            String hook = mode == RewriteMode.APPLICATION ? "methodLockEnter" : "synchronizedMethodEnter";
+            siteAwaitingLine = callHook(hook, "(Ljava/lang/Object;I)V", "lock " + synchronizedMethodName());
         }
         super.visitLabel(bodyStart);
         if (constructor && guardsFrame()) {
@@ -241,7 +241,8 @@ final class MethodRewriter extends MethodVisitor {
 
     private void releaseMonitor() {
         pushMonitor();
-        callHook("synchronizedMethodExit", "(Ljava/lang/Object;I)V", "unlock " + synchronizedMethodName());
+        String hook = mode == RewriteMode.APPLICATION ? "methodLockExit" : "synchronizedMethodExit";
+        callHook(hook, "(Ljava/lang/Object;I)V", "unlock " + synchronizedMethodName());
     }
 
     private void pushMonitor() {
