@@ -168,6 +168,7 @@ public final class AgentInstaller {
                 .transform((builder, type, loader, module, domain) -> withRunHooks(
                         builder.visit(new SchedulingPoints()), type))
                 .installOn(instrumentation);
+        log.recordNeverOffered(instrumentation);
         if (!log.isInstrumented(Thread.class) || !log.isInstrumented(java.util.concurrent.locks.LockSupport.class)) {
             failure = new AgentUnavailableException("Interleave could not instrument java.lang.Thread and "
                     + "java.util.concurrent.locks.LockSupport"
