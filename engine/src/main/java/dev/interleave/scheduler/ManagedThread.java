@@ -12,6 +12,7 @@ import dev.interleave.bridge.AccessKind;
 import dev.interleave.bridge.Bridge;
 import dev.interleave.bridge.Sites;
 import dev.interleave.bridge.ThreadEvents;
+import dev.interleave.instrumentation.InstrumentationScope;
 
 /**
  * One thread under the scheduler: its small deterministic id, the operation it waits to perform, and what it is
@@ -233,7 +234,7 @@ final class ManagedThread implements ThreadEvents {
         boolean outer = enterScheduler();
         try {
             jvmMonitors.add(monitor);
-            if (decidedMonitor == monitor) {
+            if (decidedMonitor == monitor && scheduler.monitors().isFreeFor(monitor, this)) {
                 decidedMonitor = null;
                 scheduler.monitors().enter(monitor, this);
                 return;
@@ -279,19 +280,31 @@ final class ManagedThread implements ThreadEvents {
     }
 
     /**
-     * The innermost monitor this thread holds in the JVM through the rewritten code (a synchronized method or block),
-     * or null: a thread the scheduler switches away from waits for its turn in it, so that the JVM lets it go
-     * meanwhile, and a thread entering a synchronized method from code that is not rewritten never blocks in the JVM
-     * on it (its entry then waits in the model). The monitors further out stay taken.
+     * The innermost monitor this thread holds in the JVM through the rewritten code (a synchronized method or block)
+     * that only rewritten code takes, or null: a thread the scheduler switches away from waits for its turn in it, so
+     * that the JVM lets it go meanwhile, and a thread entering a synchronized method from code that is not rewritten
+     * never blocks in the JVM on it (its entry then waits in the model). The monitors further out stay taken.
      */
     Object parkingMonitor() {
         for (int i = jvmMonitors.size() - 1; i >= 0; i--) {
             Object monitor = jvmMonitors.get(i);
-            if (Thread.holdsLock(monitor)) {
+            if (onlyRewrittenCodeLocks(monitor) && Thread.holdsLock(monitor)) {
                 return monitor;
             }
         }
         return null;
+    }
+
+    /**
+     * Whether every {@code synchronized} on {@code monitor} reports to the scheduler: a plain {@code Object}, or an
+     * instance (or the class) of an application class. The JDK's own locks ({@code StringBuffer}'s, a synchronized
+     * list's) are taken unseen: let go meanwhile, the JDK would take them while the model says another thread holds
+     * them.
+     */
+    private static boolean onlyRewrittenCodeLocks(Object monitor) {
+        Class<?> type = monitor instanceof Class ? (Class<?>) monitor : monitor.getClass();
+        return type == Object.class
+                || type.getClassLoader() != null && InstrumentationScope.isInstrumented(type);
     }
 
     @Override
