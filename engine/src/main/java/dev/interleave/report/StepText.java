@@ -27,7 +27,7 @@ final class StepText {
                 }
                 return site.description();
             case LOCK:
-                return "lock " + target;
+                return "lock " + target + (detail == null ? "" : " (" + detail + ")");
             case LOCK_TAKEN:
                 return "lock " + target + " (synchronized method)";
             case UNLOCK:

@@ -45,6 +45,21 @@ final class ForeignThread implements ThreadEvents {
     }
 
     @Override
+    public void synchronizedCall(Object monitor, int site) {
+        throw refuse();
+    }
+
+    @Override
+    public void methodLockEnter(Object monitor, int site) {
+        throw refuse();
+    }
+
+    @Override
+    public void methodLockExit(Object monitor, int site) {
+        // never throws, as monitorExit
+    }
+
+    @Override
     public void synchronizedMethodEnter(Object monitor, int site) {
         throw refuse();
     }

@@ -12,6 +12,7 @@ import dev.interleave.bridge.AccessKind;
 import dev.interleave.bridge.Bridge;
 import dev.interleave.bridge.Sites;
 import dev.interleave.bridge.ThreadEvents;
+import dev.interleave.instrumentation.InstrumentationScope;
 
 /**
  * One thread under the scheduler: its small deterministic id, the operation it waits to perform, and what it is
@@ -66,6 +67,10 @@ final class ManagedThread implements ThreadEvents {
     Object realWaitMonitor;   // set while parked in the monitor's real wait()
     private int runDepth;
     private int unmodelledLocks;
+    /** The monitor a call site just decided to take, which the synchronized method it calls takes on entry. */
+    private Object decidedMonitor;
+    /** The monitors this thread took in the JVM in rewritten code, innermost last. */
+    private final List<Object> jvmMonitors = new ArrayList<>();
     private final CallContext context = new CallContext();
     /** Set while the framework's own code runs on this thread: its hooks are not the test's. */
     private boolean inScheduler;
@@ -87,8 +92,8 @@ final class ManagedThread implements ThreadEvents {
     }
 
     /**
-     * Inside a synchronized method of a class loaded before the agent, or inside a call into the JDK's libraries:
-     * the scheduler must not switch away from this thread while it can run.
+     * Inside a synchronized method of an explored JDK class, or inside a call into the JDK's libraries: the scheduler
+     * must not switch away from this thread while it can run.
      */
     boolean holdsUnmodelledLock() {
         return unmodelledLocks > 0 || !context.preemptible();
@@ -117,6 +122,7 @@ final class ManagedThread implements ThreadEvents {
         }
         boolean outer = enterScheduler();
         try {
+            decidedMonitor = null; // a call decided before reached no synchronized method (an override)
             announce(target, Operations.access(site, index), kind.isWrite() ? Operations.WRITE : Operations.READ);
             scheduler.point(this, Pending.RUN, site);
             scheduler.record(this, OpKind.ACCESS, kind, site, target, index, null);
@@ -126,17 +132,46 @@ final class ManagedThread implements ThreadEvents {
     }
 
     @Override
+    public void synchronizedCall(Object monitor, int site) {
+        if (inScheduler) {
+            return;
+        }
+        boolean outer = enterScheduler();
+        try {
+            decidedMonitor = null;
+            blockedOn = monitor;
+            announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
+            scheduler.point(this, Pending.LOCK, site);
+            blockedOn = null;
+            scheduler.record(this, OpKind.LOCK, null, site, monitor, -1, synchronizedMethod(site));
+            decidedMonitor = monitor;
+        } finally {
+            leaveScheduler(outer);
+        }
+    }
+
+    /** What a call site of a synchronized method says of it: {@code synchronized withdraw}. */
+    private static String synchronizedMethod(int site) {
+        String description = Sites.get(site).description();
+        int open = description.indexOf('(');
+        int close = description.lastIndexOf(')');
+        return open < 0 || close < open ? null : description.substring(open + 1, close);
+    }
+
+    @Override
     public void monitorEnter(Object monitor, int site) {
         if (inScheduler) {
             return;
         }
         boolean outer = enterScheduler();
         try {
+            decidedMonitor = null;
             blockedOn = monitor;
             announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
             scheduler.point(this, Pending.LOCK, site);
             blockedOn = null;
             scheduler.monitors().enter(monitor, this);
+            jvmMonitors.add(monitor); // taken by the JVM right after this returns, before any other hook
             scheduler.record(this, OpKind.LOCK, null, site, monitor, -1, null);
         } finally {
             leaveScheduler(outer);
@@ -150,6 +185,7 @@ final class ManagedThread implements ThreadEvents {
         }
         boolean outer = enterScheduler();
         try {
+            forgetJvmMonitor(monitor);
             scheduler.monitors().exit(monitor, this);
             announce(monitor, Operations.MONITOR, Operations.RELEASE);
             scheduler.record(this, OpKind.UNLOCK, null, site, monitor, -1, null);
@@ -188,6 +224,87 @@ final class ManagedThread implements ThreadEvents {
         } finally {
             leaveScheduler(outer);
         }
+    }
+
+    @Override
+    public void methodLockEnter(Object monitor, int site) {
+        if (inScheduler || scheduler.isAborted()) {
+            return;
+        }
+        boolean outer = enterScheduler();
+        try {
+            jvmMonitors.add(monitor);
+            if (decidedMonitor == monitor && scheduler.monitors().isFreeFor(monitor, this)) {
+                decidedMonitor = null;
+                scheduler.monitors().enter(monitor, this);
+                return;
+            }
+            // No rewritten call site decided (a method reference, an interface call, reflection, the JDK): the JVM
+            // took the lock, as no other thread held it for real, but one the scheduler switched away from may hold
+            // it in the model; then this thread waits, in the monitor, which lets it go meanwhile
+            decidedMonitor = null;
+            blockedOn = monitor;
+            announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
+            scheduler.point(this, Pending.LOCK, site);
+            blockedOn = null;
+            scheduler.monitors().enter(monitor, this);
+            scheduler.record(this, OpKind.LOCK, null, site, monitor, -1, synchronizedMethod(site));
+        } finally {
+            leaveScheduler(outer);
+        }
+    }
+
+    @Override
+    public void methodLockExit(Object monitor, int site) {
+        if (inScheduler || scheduler.isAborted()) {
+            return;
+        }
+        boolean outer = enterScheduler();
+        try {
+            forgetJvmMonitor(monitor);
+            scheduler.monitors().exit(monitor, this);
+            announce(monitor, Operations.MONITOR, Operations.RELEASE);
+            scheduler.record(this, OpKind.UNLOCK, null, site, monitor, -1, null);
+        } finally {
+            leaveScheduler(outer);
+        }
+    }
+
+    private void forgetJvmMonitor(Object monitor) {
+        for (int i = jvmMonitors.size() - 1; i >= 0; i--) {
+            if (jvmMonitors.get(i) == monitor) {
+                jvmMonitors.remove(i);
+                return;
+            }
+        }
+    }
+
+    /**
+     * The innermost monitor this thread holds in the JVM through the rewritten code (a synchronized method or block)
+     * that only rewritten code takes, or null: a thread the scheduler switches away from waits for its turn in it, so
+     * that the JVM lets it go meanwhile, and a thread entering a synchronized method from code that is not rewritten
+     * never blocks in the JVM on it (its entry then waits in the model). The monitors further out stay taken.
+     */
+    Object parkingMonitor() {
+        for (int i = jvmMonitors.size() - 1; i >= 0; i--) {
+            Object monitor = jvmMonitors.get(i);
+            if (onlyRewrittenCodeLocks(monitor) && Thread.holdsLock(monitor)) {
+                return monitor;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether every {@code synchronized} on {@code monitor} reports to the scheduler: a plain {@code Object}, or an
+     * instance (or the class) of an application class. The JDK's own locks ({@code StringBuffer}'s, a synchronized
+     * list's) are taken unseen: let go meanwhile, the JDK would take them while the model says another thread holds
+     * them.
+     */
+    private static boolean onlyRewrittenCodeLocks(Object monitor) {
+        Class<?> type = monitor instanceof Class ? (Class<?>) monitor : monitor.getClass();
+        return type == Object.class
+                || type.getClassLoader() != null && InstrumentationScope.isInstrumented(type);
     }
 
     @Override

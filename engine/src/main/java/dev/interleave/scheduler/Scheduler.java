@@ -281,8 +281,13 @@ public final class Scheduler {
             throw new ScheduleAbortedError();
         }
         if (next != self) {
-            switchTo(next);
-            awaitTurn(self);
+            Object monitor = self.parkingMonitor();
+            if (monitor == null) {
+                switchTo(next);
+                awaitTurn(self);
+            } else {
+                awaitTurnInMonitor(self, next, monitor);
+            }
         }
         self.pending = ManagedThread.Pending.RUN;
     }
@@ -322,6 +327,35 @@ public final class Scheduler {
             checkNotAborted();
         }
         self.pending = ManagedThread.Pending.RUN;
+    }
+
+    /**
+     * Hands the turn to {@code next} and waits for this thread's next turn in {@code monitor}, which this thread holds
+     * in the JVM: waiting lets it go, so a thread that enters a synchronized method on it from code that is not
+     * rewritten does not block in the JVM (the model blocks it instead). Woken as {@link #waitInMonitor} is.
+     */
+    private void awaitTurnInMonitor(ManagedThread self, ManagedThread next, Object monitor) {
+        self.realWaitMonitor = monitor;
+        switchTo(next);
+        boolean interrupted = false;
+        self.parked = true;
+        synchronized (monitor) {
+            while (current != self && !aborted) {
+                try {
+                    monitor.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    self.heldInterrupt = true;
+                }
+            }
+        }
+        self.parked = false;
+        self.realWaitMonitor = null;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            self.heldInterrupt = false;
+        }
+        checkNotAborted();
     }
 
     /** A newly started thread waits here, at the start of its {@code run()}, until it is first chosen. */

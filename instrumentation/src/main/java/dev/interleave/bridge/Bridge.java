@@ -188,6 +188,28 @@ public final class Bridge {
         }
     }
 
+    /** A rewritten caller is about to call a {@code synchronized} method whose lock is {@code monitor}. */
+    public static void beforeSynchronizedCall(Object monitor, int site) {
+        ThreadEvents events = current();
+        if (events != null && monitor != null) {
+            events.synchronizedCall(monitor, site);
+        }
+    }
+
+    public static void methodLockEnter(Object monitor, int site) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.methodLockEnter(monitor, site);
+        }
+    }
+
+    public static void methodLockExit(Object monitor, int site) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.methodLockExit(monitor, site);
+        }
+    }
+
     public static void synchronizedMethodEnter(Object monitor, int site) {
         ThreadEvents events = current();
         if (events != null) {

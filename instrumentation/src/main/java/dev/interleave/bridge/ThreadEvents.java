@@ -20,8 +20,25 @@ public interface ThreadEvents {
     void monitorExit(Object monitor, int site);
 
     /**
-     * Entered a {@code synchronized} method whose class was loaded before the agent: the JVM already holds
-     * {@code monitor}, so the scheduler can only keep this thread running until {@link #synchronizedMethodExit}.
+     * About to call a {@code synchronized} method whose lock is {@code monitor}: the JVM has not acquired it yet. A
+     * scheduling point; the {@link #methodLockEnter} that follows on the same monitor takes the lock.
+     */
+    void synchronizedCall(Object monitor, int site);
+
+    /**
+     * Entered a {@code synchronized} method of an application class: the JVM already holds {@code monitor}. After a
+     * {@link #synchronizedCall} on it, the lock is the one the scheduler decided on; otherwise (a caller that is not
+     * rewritten) this is the scheduling point, and the thread waits in the monitor while the model says another
+     * thread holds it.
+     */
+    void methodLockEnter(Object monitor, int site);
+
+    /** Leaving a method reported by {@link #methodLockEnter}. Never throws. */
+    void methodLockExit(Object monitor, int site);
+
+    /**
+     * Entered a {@code synchronized} method of an explored JDK class: the JVM already holds {@code monitor}, so the
+     * scheduler can only keep this thread running until {@link #synchronizedMethodExit}.
      */
     void synchronizedMethodEnter(Object monitor, int site);
 

@@ -151,11 +151,11 @@ public final class AgentInstaller {
                 // pipe both of whose ends wait can be told from one that is only slow
                 .type(namedOneOf("java.io.PipedInputStream", "java.io.PipedOutputStream", "java.io.PipedReader",
                         "java.io.PipedWriter"))
-                .transform((builder, type, loader, module, domain) -> builder.visit(new SchedulingPoints(false,
+                .transform((builder, type, loader, module, domain) -> builder.visit(new SchedulingPoints(
                         RewriteMode.JDK_MONITORS)))
                 // The JDK's collections and formats: explored inside the operations application code calls
                 .type(InstrumentationScope.exploredJdkTypes())
-                .transform((builder, type, loader, module, domain) -> builder.visit(new SchedulingPoints(false,
+                .transform((builder, type, loader, module, domain) -> builder.visit(new SchedulingPoints(
                         RewriteMode.JDK_EXPLORED)))
                 .type(named("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject"))
                 .transform((builder, type, loader, module, domain) -> builder
@@ -173,13 +173,12 @@ public final class AgentInstaller {
                 .type(named("java.lang.VirtualThread")) // JDK 21+: overrides start(), so it needs its own advice
                 .transform((builder, type, loader, module, domain) -> builder
                         .visit(Advice.to(ThreadAdvice.Start.class, advice()).on(named("start"))))
-                .type(InstrumentationScope.applicationTypes(false))
+                // Loaded or retransformed, an application class is rewritten the same way: the same schedules
+                .type(InstrumentationScope.applicationTypes())
                 .transform((builder, type, loader, module, domain) -> withRunHooks(
-                        builder.visit(new SchedulingPoints(true)), type))
-                .type(InstrumentationScope.applicationTypes(true))
-                .transform((builder, type, loader, module, domain) -> withRunHooks(
-                        builder.visit(new SchedulingPoints(false)), type))
+                        builder.visit(new SchedulingPoints()), type))
                 .installOn(instrumentation);
+        log.recordNeverOffered(instrumentation);
         if (!log.isInstrumented(Thread.class) || !log.isInstrumented(java.util.concurrent.locks.LockSupport.class)) {
             failure = new AgentUnavailableException("Interleave could not instrument java.lang.Thread and "
                     + "java.util.concurrent.locks.LockSupport"

@@ -97,14 +97,13 @@ public final class InstrumentationScope {
                 && !type.isAnnotation() && JdkScope.isExploredClass(type.getName());
     }
 
-    /** Application types, either being loaded for the first time or being retransformed after the fact. */
-    static AgentBuilder.RawMatcher applicationTypes(boolean retransforming) {
+    /** Application types, whether being loaded for the first time or retransformed after the fact. */
+    static AgentBuilder.RawMatcher applicationTypes() {
         return new AgentBuilder.RawMatcher() {
             @Override
             public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module,
                     Class<?> classBeingRedefined, ProtectionDomain protectionDomain) {
-                return (classBeingRedefined != null) == retransforming
-                        && isApplicationLoader(loader)
+                return isApplicationLoader(loader)
                         && !type.isInterface() && !type.isAnnotation()
                         && isApplicationType(type.getName());
             }

@@ -35,9 +35,11 @@ final class MethodRewriter extends MethodVisitor {
     enum SynchronizedMode {
         /** Not synchronized. */
         NONE,
-        /** Class being loaded: the flag is dropped and the body wrapped in monitorenter/monitorexit. */
-        REWRITE,
-        /** Class being retransformed: the JVM takes the lock, the scheduler is told after the fact. */
+        /**
+         * The JVM takes the lock, as the modifier stays (retransformation cannot drop it); the scheduler is told on
+         * entry and exit. Rewritten callers let it decide before the call (see {@link #visitMethodInsn}); from any
+         * other caller, the scheduler learns of the lock only once it is taken.
+         */
         OBSERVE
     }
 
@@ -135,16 +137,10 @@ final class MethodRewriter extends MethodVisitor {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "frameState", "()I", false);
             super.visitVarInsn(Opcodes.ISTORE, frameLocal.index());
         }
-        if (synchronizedMode == SynchronizedMode.REWRITE) {
+        if (synchronizedMode == SynchronizedMode.OBSERVE) {
             pushMonitor();
-            super.visitInsn(Opcodes.DUP);
-            siteAwaitingLine = callBridge("monitorEnter", "(Ljava/lang/Object;I)V",
-                    "lock " + synchronizedMethodName());
-            super.visitInsn(Opcodes.MONITORENTER);
-        } else if (synchronizedMode == SynchronizedMode.OBSERVE) {
-            pushMonitor();
-            siteAwaitingLine = callHook("synchronizedMethodEnter", "(Ljava/lang/Object;I)V",
-                    "lock " + synchronizedMethodName());
+            String hook = mode == RewriteMode.APPLICATION ? "methodLockEnter" : "synchronizedMethodEnter";
+            siteAwaitingLine = callHook(hook, "(Ljava/lang/Object;I)V", "lock " + synchronizedMethodName());
         }
         super.visitLabel(bodyStart);
         if (constructor && guardsFrame()) {
@@ -245,13 +241,8 @@ final class MethodRewriter extends MethodVisitor {
 
     private void releaseMonitor() {
         pushMonitor();
-        if (synchronizedMode == SynchronizedMode.REWRITE) {
-            super.visitInsn(Opcodes.DUP);
-            callBridge("monitorExit", "(Ljava/lang/Object;I)V", "unlock " + synchronizedMethodName());
-            super.visitInsn(Opcodes.MONITOREXIT);
-        } else {
-            callHook("synchronizedMethodExit", "(Ljava/lang/Object;I)V", "unlock " + synchronizedMethodName());
-        }
+        String hook = mode == RewriteMode.APPLICATION ? "methodLockExit" : "synchronizedMethodExit";
+        callHook(hook, "(Ljava/lang/Object;I)V", "unlock " + synchronizedMethodName());
     }
 
     private void pushMonitor() {
@@ -263,7 +254,11 @@ final class MethodRewriter extends MethodVisitor {
     }
 
     private String synchronizedMethodName() {
-        return simpleName(method.owner) + (method.isStatic() ? ".class" : "") + " (synchronized " + method.name + ")";
+        return synchronizedMethodName(method.owner, method.isStatic(), method.name);
+    }
+
+    private static String synchronizedMethodName(String owner, boolean isStatic, String name) {
+        return simpleName(owner) + (isStatic ? ".class" : "") + " (synchronized " + name + ")";
     }
 
     // ---- instructions ---------------------------------------------------------------------------------------
@@ -413,6 +408,9 @@ final class MethodRewriter extends MethodVisitor {
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
         beforeInstruction();
         CallSites.Kind kind = initializer ? CallSites.Kind.NONE : callSites.ofCall(opcode, owner, name, isInterface);
+        if (mode == RewriteMode.APPLICATION && !initializer) {
+            beforeSynchronizedCall(opcode, owner, name, descriptor);
+        }
         beforeCall(kind, simpleName(owner) + "." + name + "()", opcode, descriptor);
         if (initializer || !replacements.replace(opcode, owner, name, descriptor)) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
@@ -439,6 +437,39 @@ final class MethodRewriter extends MethodVisitor {
         beforeCall(kind, null);
         super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
         afterCall(kind);
+    }
+
+    /**
+     * Before a call that resolves to a {@code synchronized} method of an application class: the scheduling point at
+     * which the scheduler decides whether this thread may take the method's lock, with the lock as the pending
+     * operation (the thread is blocked while another managed thread holds it). The method's entry hook then records
+     * the lock as taken. Left out where the monitor cannot be had cheaply here (a receiver under three or more
+     * argument slots, a static method inherited from a class this code may not name): that entry decides nothing
+     * and the method runs as one step, as it does for callers that are not rewritten.
+     */
+    private void beforeSynchronizedCall(int opcode, String owner, String name, String descriptor) {
+        boolean isStatic = opcode == Opcodes.INVOKESTATIC;
+        if (opcode == Opcodes.INVOKEINTERFACE || name.startsWith("<") || owner.startsWith("[")
+                || !InstrumentationScope.isApplicationType(owner.replace('/', '.'))) {
+            return;
+        }
+        String declarer = facts.synchronizedDeclarer(owner, name, descriptor);
+        if (declarer == null) {
+            return;
+        }
+        if (isStatic) {
+            if (!declarer.equals(owner) || !method.usesStackMapFrames) {
+                return;
+            }
+            super.visitLdcInsn(Type.getObjectType(owner));
+        } else {
+            if ((Type.getArgumentsAndReturnSizes(descriptor) >> 2) - 1 > 2) {
+                return;
+            }
+            pushReceiver(opcode, descriptor);
+        }
+        callBridge("beforeSynchronizedCall", "(Ljava/lang/Object;I)V",
+                "lock " + synchronizedMethodName(declarer, isStatic, name));
     }
 
     /** The mark before a class-initializing instruction of {@code kind}; see {@link CallSites}. */

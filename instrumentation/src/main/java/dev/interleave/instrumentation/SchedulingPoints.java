@@ -15,25 +15,22 @@ import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.OpenedClassReader;
 
 /**
- * Inserts the bridge calls into every method of a class, as its {@link RewriteMode} says. An application class that
- * is being loaded may have its {@code synchronized} methods rewritten into explicit {@code monitorenter}/
- * {@code monitorexit}, so that the scheduler decides before the lock is taken; a class that is retransformed may not
- * change its methods' modifiers, so there the scheduler only learns that the lock was taken (see
- * {@link MethodRewriter.SynchronizedMode}), and so it is for the JDK's classes, whose synchronized methods run as one
- * step.
+ * Inserts the bridge calls into every method of a class, as its {@link RewriteMode} says. A {@code synchronized}
+ * method keeps its modifier, whether its class is being loaded or retransformed (retransformation cannot change
+ * modifiers, and both must give the same schedules): the scheduler decides before the lock is taken at the call
+ * site, in every rewritten caller (see {@link MethodRewriter}), and the method's entry only tells it that the JVM took
+ * the lock (see {@link MethodRewriter.SynchronizedMode}).
  */
 final class SchedulingPoints implements AsmVisitorWrapper {
 
-    private final boolean classIsLoading;
     private final RewriteMode mode;
 
     /** Scheduling points at shared accesses and synchronization both: for application classes. */
-    SchedulingPoints(boolean classIsLoading) {
-        this(classIsLoading, RewriteMode.APPLICATION);
+    SchedulingPoints() {
+        this(RewriteMode.APPLICATION);
     }
 
-    SchedulingPoints(boolean classIsLoading, RewriteMode mode) {
-        this.classIsLoading = classIsLoading;
+    SchedulingPoints(RewriteMode mode) {
         this.mode = mode;
     }
 
@@ -52,22 +49,20 @@ final class SchedulingPoints implements AsmVisitorWrapper {
             Implementation.Context implementationContext, TypePool typePool,
             FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods, int writerFlags,
             int readerFlags) {
-        return new ClassRewriter(classVisitor, new TypeFacts(typePool), classIsLoading, mode);
+        return new ClassRewriter(classVisitor, new TypeFacts(typePool), mode);
     }
 
     private static final class ClassRewriter extends ClassVisitor {
 
         private final TypeFacts facts;
-        private final boolean classIsLoading;
         private final RewriteMode mode;
         private String internalName;
         private int version;
         private String sourceFile;
 
-        ClassRewriter(ClassVisitor next, TypeFacts facts, boolean classIsLoading, RewriteMode mode) {
+        ClassRewriter(ClassVisitor next, TypeFacts facts, RewriteMode mode) {
             super(OpenedClassReader.ASM_API, next);
             this.facts = facts;
-            this.classIsLoading = classIsLoading;
             this.mode = mode;
         }
 
@@ -93,17 +88,10 @@ final class SchedulingPoints implements AsmVisitorWrapper {
             if (!hasCode || initializer && mode == RewriteMode.JDK_MONITORS) {
                 return super.visitMethod(access, name, descriptor, signature, exceptions);
             }
-            MethodRewriter.SynchronizedMode synchronizedMode = MethodRewriter.SynchronizedMode.NONE;
-            int newAccess = access;
-            if ((access & Opcodes.ACC_SYNCHRONIZED) != 0 && (version & 0xFFFF) >= Opcodes.V1_5) {
-                if (classIsLoading && mode == RewriteMode.APPLICATION) {
-                    synchronizedMode = MethodRewriter.SynchronizedMode.REWRITE;
-                    newAccess = access & ~Opcodes.ACC_SYNCHRONIZED;
-                } else {
-                    synchronizedMode = MethodRewriter.SynchronizedMode.OBSERVE;
-                }
-            }
-            MethodVisitor next = super.visitMethod(newAccess, name, descriptor, signature, exceptions);
+            MethodRewriter.SynchronizedMode synchronizedMode = (access & Opcodes.ACC_SYNCHRONIZED) != 0
+                    && (version & 0xFFFF) >= Opcodes.V1_5
+                    ? MethodRewriter.SynchronizedMode.OBSERVE : MethodRewriter.SynchronizedMode.NONE;
+            MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
             MethodRewriter.MethodInfo info = new MethodRewriter.MethodInfo(internalName, sourceFile, access, name,
                     descriptor, (version & 0xFFFF) >= Opcodes.V1_6);
             // A class initializer only runs as one step: it needs no local of its own

@@ -1,8 +1,12 @@
 package dev.interleave.instrumentation;
 
+import java.lang.instrument.Instrumentation;
+import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -18,23 +22,71 @@ public final class TransformationLog extends AgentBuilder.Listener.Adapter {
 
     private final Set<String> instrumented = ConcurrentHashMap.newKeySet();
     private final Map<String, Throwable> failed = new ConcurrentHashMap<>();
+    /** The class loader of each class in {@link #failed}, so that a test sees only the failures it can reach. */
+    private final Map<String, WeakReference<ClassLoader>> failedLoaders = new ConcurrentHashMap<>();
 
     @Override
     public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
             boolean loaded, DynamicType dynamicType) {
         instrumented.add(typeDescription.getName());
         failed.remove(typeDescription.getName());
+        failedLoaders.remove(typeDescription.getName());
     }
 
     @Override
     public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
             Throwable throwable) {
         failed.put(typeName, throwable);
+        failedLoaders.put(typeName, new WeakReference<>(classLoader));
     }
 
     void recordFailure(Class<?> type, Throwable throwable) {
         instrumented.remove(type.getName());
         failed.put(type.getName(), throwable);
+        failedLoaders.put(type.getName(), new WeakReference<>(type.getClassLoader()));
+    }
+
+    /**
+     * Records, as failures, the application classes that were loaded before the agent and that it was never offered
+     * to retransform: whatever kept them from it, their code would run unexplored.
+     */
+    void recordNeverOffered(Instrumentation instrumentation) {
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            String name = type.getName();
+            if (InstrumentationScope.isApplicationLoader(type.getClassLoader()) && !type.isInterface()
+                    && !type.isArray() && !type.isSynthetic() && !type.isHidden()
+                    && InstrumentationScope.isApplicationType(name) && instrumentation.isModifiableClass(type)
+                    && !instrumented.contains(name) && !failed.containsKey(name)) {
+                recordFailure(type, new IllegalStateException(
+                        "it was loaded before the agent and never retransformed"));
+            }
+        }
+    }
+
+    /**
+     * The application classes the agent could not instrument that code loaded by {@code loader} can reach (loaded by
+     * it or by one of its parents), by name, with the reason.
+     */
+    public SortedMap<String, Throwable> failuresVisibleTo(ClassLoader loader) {
+        SortedMap<String, Throwable> visible = new TreeMap<>();
+        failed.forEach((name, cause) -> {
+            WeakReference<ClassLoader> reference = failedLoaders.get(name);
+            ClassLoader failedLoader = reference == null ? null : reference.get();
+            if (failedLoader != null && InstrumentationScope.isApplicationType(name)
+                    && isSelfOrParent(failedLoader, loader)) {
+                visible.put(name, cause);
+            }
+        });
+        return visible;
+    }
+
+    private static boolean isSelfOrParent(ClassLoader candidate, ClassLoader loader) {
+        for (ClassLoader current = loader; current != null; current = current.getParent()) {
+            if (current == candidate) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isInstrumented(Class<?> type) {

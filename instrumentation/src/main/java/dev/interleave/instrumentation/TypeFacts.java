@@ -5,10 +5,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.method.MethodList;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.pool.TypePool;
 
+import static net.bytebuddy.matcher.ElementMatchers.hasDescriptor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 /**
@@ -21,6 +24,7 @@ final class TypeFacts {
     private final Map<String, Boolean> finalFields = new ConcurrentHashMap<>();
     private final Map<String, Boolean> threadTypes = new ConcurrentHashMap<>();
     private final Map<String, Boolean> abstractTypes = new ConcurrentHashMap<>();
+    private final Map<String, String> synchronizedDeclarers = new ConcurrentHashMap<>();
 
     TypeFacts(TypePool pool) {
         this.pool = pool;
@@ -55,6 +59,40 @@ final class TypeFacts {
             TypePool.Resolution resolution = pool.describe(name.replace('/', '.'));
             return !resolution.isResolved() || resolution.resolve().isAbstract();
         });
+    }
+
+    /**
+     * The class declaring the method that a call of {@code owner.name descriptor} resolves to, as the JVM resolves
+     * it (the owner, then its superclasses), when that method is {@code synchronized}; null when it is not, or
+     * cannot be resolved. Says nothing of an override that a virtual call may dispatch to.
+     */
+    String synchronizedDeclarer(String ownerInternalName, String name, String descriptor) {
+        String declarer = synchronizedDeclarers.computeIfAbsent(ownerInternalName + '.' + name + descriptor,
+                key -> lookUpSynchronized(ownerInternalName, name, descriptor));
+        return declarer.isEmpty() ? null : declarer;
+    }
+
+    private String lookUpSynchronized(String ownerInternalName, String name, String descriptor) {
+        TypePool.Resolution resolution = pool.describe(ownerInternalName.replace('/', '.'));
+        if (!resolution.isResolved()) {
+            return "";
+        }
+        try {
+            for (TypeDefinition current = resolution.resolve(); current != null; ) {
+                MethodList<MethodDescription.InDefinedShape> methods = current.asErasure().getDeclaredMethods()
+                        .filter(named(name).and(hasDescriptor(descriptor)));
+                if (!methods.isEmpty()) {
+                    MethodDescription.InDefinedShape method = methods.getOnly();
+                    return method.isSynchronized() && !method.isAbstract()
+                            ? current.asErasure().getInternalName() : "";
+                }
+                TypeDescription.Generic superClass = current.getSuperClass();
+                current = superClass == null ? null : superClass.asErasure();
+            }
+        } catch (RuntimeException unresolvableHierarchy) {
+            return "";
+        }
+        return "";
     }
 
     static boolean isThread(TypeDescription type) {

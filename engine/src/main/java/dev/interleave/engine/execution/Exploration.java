@@ -64,7 +64,7 @@ public final class Exploration {
                 .orElseThrow(() -> new JUnitException(method + " is not annotated with @ConcurrencyTest"));
         Settings settings = Settings.resolve(annotation, context.configuration());
         List<Path> replays = settings.replay.isEmpty() ? List.of() : ReplayFiles.resolve(settings.replay, identity);
-        AgentStatus.requireInstrumented(testClass);
+        UnexploredClasses.check(AgentStatus.requireInstrumented(testClass), testClass);
         try (ScheduleRunner runner = new ScheduleRunner(testClass, method, LifecycleMethods.of(testClass))) {
             if (!replays.isEmpty()) {
                 replay(runner, replays, settings);
