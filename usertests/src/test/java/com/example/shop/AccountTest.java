@@ -51,7 +51,7 @@ class AccountTest {
         }
     }
 
-    @ConcurrencyTest(seed = "202", schedules = 200)
+    @ConcurrencyTest(seed = "202", schedules = 100)
     void withdrawChecksThenActs() throws InterruptedException {
         Account account = new Account(100);
         boolean[] paid = new boolean[2];
@@ -62,7 +62,7 @@ class AccountTest {
         assertEquals(100, account.getBalance() + (paid[0] ? 60 : 0) + (paid[1] ? 60 : 0), "money was created");
     }
 
-    @ConcurrencyTest(seed = "202", schedules = 200)
+    @ConcurrencyTest(seed = "202", schedules = 100)
     void withdrawUnderTheLock() throws InterruptedException {
         SafeAccount account = new SafeAccount(100);
         boolean[] paid = new boolean[2];

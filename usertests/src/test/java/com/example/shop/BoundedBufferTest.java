@@ -75,12 +75,12 @@ class BoundedBufferTest {
         assertEquals(4, buffer.taken());
     }
 
-    @ConcurrencyTest(seed = "505", schedules = 200)
+    @ConcurrencyTest(seed = "505", schedules = 100)
     void notifyAllWakesEveryWaiter() throws InterruptedException {
         twoProducersTwoConsumers(new Buffer(true));
     }
 
-    @ConcurrencyTest(seed = "505", schedules = 200)
+    @ConcurrencyTest(seed = "505", schedules = 100)
     void notifyWakesTheWrongWaiter() throws InterruptedException {
         twoProducersTwoConsumers(new Buffer(false));
     }

@@ -31,7 +31,7 @@ class CartTest {
         }
     }
 
-    @ConcurrencyTest(seed = "707", schedules = 200)
+    @ConcurrencyTest(seed = "707", schedules = 100)
     void twoShoppersLoseAnItem() throws InterruptedException {
         Cart cart = new Cart();
         Thread other = new Thread(cart::add);
@@ -41,7 +41,7 @@ class CartTest {
         assertEquals(2, cart.items());
     }
 
-    @ConcurrencyTest(seed = "707", schedules = 200)
+    @ConcurrencyTest(seed = "707", schedules = 100)
     void twoShoppersAtTheCheckout() throws InterruptedException {
         CheckoutCart cart = new CheckoutCart();
         Thread other = new Thread(cart::add);

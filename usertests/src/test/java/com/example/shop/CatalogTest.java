@@ -32,7 +32,7 @@ class CatalogTest {
         }
     }
 
-    @ConcurrencyTest(seed = "303", schedules = 200)
+    @ConcurrencyTest(seed = "303", schedules = 100)
     void lazyGetterCreatesTwoCatalogs() throws InterruptedException {
         LazyCatalog holder = new LazyCatalog();
         Catalog[] seen = new Catalog[1];
@@ -43,7 +43,7 @@ class CatalogTest {
         assertSame(mine, seen[0]);
     }
 
-    @ConcurrencyTest(seed = "303", schedules = 200)
+    @ConcurrencyTest(seed = "303", schedules = 100)
     void synchronizedGetterCreatesOne() throws InterruptedException {
         GuardedCatalog holder = new GuardedCatalog();
         Catalog[] seen = new Catalog[1];

@@ -51,7 +51,7 @@ class DriverTest {
         }
     }
 
-    @ConcurrencyTest(seed = "404", schedules = 200)
+    @ConcurrencyTest(seed = "404", schedules = 100)
     void enterSlipsPastStop() throws InterruptedException {
         Driver driver = new Driver();
         Thread caller = new Thread(driver::enter);
@@ -61,7 +61,7 @@ class DriverTest {
         assertEquals(insideAtStop, driver.inside(), "a caller entered after stop()");
     }
 
-    @ConcurrencyTest(seed = "404", schedules = 200)
+    @ConcurrencyTest(seed = "404", schedules = 100)
     void stopAndEnterTakeTheLock() throws InterruptedException {
         SynchronizedDriver driver = new SynchronizedDriver();
         Thread caller = new Thread(driver::enter);

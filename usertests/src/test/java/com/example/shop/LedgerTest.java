@@ -17,7 +17,7 @@ class LedgerTest {
         ledger.post(amount);
     }
 
-    @ConcurrencyTest(seed = "909", schedules = 200)
+    @ConcurrencyTest(seed = "909", schedules = 100)
     void twoClerksPostToOneLedger() throws InterruptedException {
         Ledger ledger = new Ledger();
         Thread other = new Thread(() -> postTwice(ledger, 5));
@@ -28,7 +28,7 @@ class LedgerTest {
         assertEquals(4, ledger.entries());
     }
 
-    @ConcurrencyTest(seed = "909", schedules = 200)
+    @ConcurrencyTest(seed = "909", schedules = 100)
     void twoClerksLoseACount() throws InterruptedException {
         tally = new Tally();
         Tally shared = tally;

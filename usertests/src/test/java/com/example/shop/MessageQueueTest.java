@@ -39,12 +39,12 @@ class MessageQueueTest {
         assertEquals(4, queue.delivered());
     }
 
-    @ConcurrencyTest(seed = "606", schedules = 200)
+    @ConcurrencyTest(seed = "606", schedules = 100)
     void everyMessageIsDelivered() throws InterruptedException {
         twoSendersTwoReceivers(new MessageQueue(true));
     }
 
-    @ConcurrencyTest(seed = "606", schedules = 200)
+    @ConcurrencyTest(seed = "606", schedules = 100)
     void notifyStrandsAClerk() throws InterruptedException {
         twoSendersTwoReceivers(new MessageQueue(false));
     }

@@ -40,7 +40,7 @@ class OrderBookTests {
             assertEquals(1, book.orders());
         }
 
-        @ConcurrencyTest(seed = "1010", schedules = 200)
+        @ConcurrencyTest(seed = "1010", schedules = 100)
         void tradersLoseAnOrder() throws InterruptedException {
             Thread other = new Thread(book::place);
             other.start();
@@ -49,7 +49,7 @@ class OrderBookTests {
             assertEquals(2, book.orders());
         }
 
-        @ConcurrencyTest(seed = "1010", schedules = 200)
+        @ConcurrencyTest(seed = "1010", schedules = 100)
         void tradersPlaceUnderTheLock() throws InterruptedException {
             Thread other = new Thread(book::placeUnderTheLock);
             other.start();

@@ -15,7 +15,7 @@ class ShelfTest {
         lastItem = new Shelf(1).stock();
     }
 
-    @ConcurrencyTest(seed = "808", schedules = 200)
+    @ConcurrencyTest(seed = "808", schedules = 100)
     void twoBuyersTakeTheLastItem() throws InterruptedException {
         Shelf shelf = new Shelf(lastItem);
         Thread other = new Thread(shelf::sell);
@@ -25,7 +25,7 @@ class ShelfTest {
         assertEquals(lastItem, shelf.sold(), "sold more than was on the shelf");
     }
 
-    @ConcurrencyTest(seed = "808", schedules = 200)
+    @ConcurrencyTest(seed = "808", schedules = 100)
     void twoBuyersAtTheCounter() throws InterruptedException {
         Shelf shelf = new Shelf(lastItem);
         Thread other = new Thread(shelf::sellAtTheCounter);

@@ -49,7 +49,7 @@ class StackTest {
         assertEquals(1, stack.size());
     }
 
-    @ConcurrencyTest(seed = "101", schedules = 200)
+    @ConcurrencyTest(seed = "101", schedules = 100)
     void pushReadsTopOutsideItsLock() throws InterruptedException {
         Stack stack = new Stack();
         Thread other = new Thread(() -> stack.push(2));
@@ -59,7 +59,7 @@ class StackTest {
         assertEquals(2, stack.size());
     }
 
-    @ConcurrencyTest(seed = "101", schedules = 200)
+    @ConcurrencyTest(seed = "101", schedules = 100)
     void pushUnderItsLock() throws InterruptedException {
         LockedStack stack = new LockedStack();
         Thread other = new Thread(() -> stack.push(2));
