@@ -40,16 +40,35 @@ final class ChildJvm {
         return new ChildJvm(process, command, output);
     }
 
-    /** Waits for the JVM to end and returns its exit code; kills it and throws if it has not ended by {@code deadline}. */
+    /**
+     * Waits for the JVM to end and returns its exit code. If it has not ended by {@code deadline}, its threads are
+     * dumped next to its output, and it is killed, and this throws naming both files.
+     */
     int await(long deadline) throws InterruptedException {
         long left = deadline - System.nanoTime();
         if (!process.waitFor(Math.max(left, 0), TimeUnit.NANOSECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            Path threads = output.resolveSibling(output.getFileName() + ".threads.txt");
+            dumpThreads(threads);
+            kill();
+            process.waitFor(30, TimeUnit.SECONDS);
             throw new IllegalStateException("the child JVM did not end in time and was killed; its output is in "
-                    + output + "; the command was " + command);
+                    + output + ", its threads when it was killed in " + threads + "; the command was " + command);
         }
         return process.exitValue();
+    }
+
+    /** The JDK's own thread dump of the JVM, so that a JVM that hangs says where; bounded like everything else. */
+    private void dumpThreads(Path file) throws InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+            if (!dump.waitFor(60, TimeUnit.SECONDS)) {
+                dump.destroyForcibly();
+            }
+        } catch (IOException e) {
+            // the dump is a help for the reader; the failure that follows says what matters
+        }
     }
 
     /** Ends the JVM at once, if it still runs: for a caller that gave up on it. */

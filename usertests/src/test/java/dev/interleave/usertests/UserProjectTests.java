@@ -110,8 +110,7 @@ class UserProjectTests {
     private static List<String> verdictProblems(Expectation expected, TestOutcome outcome, ProjectRun run) {
         List<String> problems = new ArrayList<>();
         String where = run.name() + ": ";
-        String console = outcome.consoleLine().map(line -> " (" + line.verdict() + ", " + line.figures() + ")")
-                .orElse("");
+        String console = outcome.consoleLine().map(line -> " after " + line.figures()).orElse("");
         switch (expected.kind()) {
             case FINDS_BUG -> {
                 if (outcome.passed()) {
@@ -154,20 +153,23 @@ class UserProjectTests {
                         problems.add(against + "another trace:\n" + outcome.trace() + "\ninstead of\n"
                                 + wanted.trace());
                     }
+                    problems.addAll(figureDifferences(against, outcome, wanted));
                 }
-                case PASSES_EXPLORATION -> {
-                    String figures = outcome.consoleLine().orElseThrow().figures();
-                    String wantedFigures = wanted.consoleLine().orElseThrow().figures();
-                    if (!figures.equals(wantedFigures)) {
-                        problems.add(against + "explored " + figures + " instead of " + wantedFigures);
-                    }
-                }
+                case PASSES_EXPLORATION -> problems.addAll(figureDifferences(against, outcome, wanted));
                 case PASSES -> {
                     // nothing to compare: Jupiter runs it once
                 }
             }
         }
         return problems;
+    }
+
+    /** The schedules, distinct interleavings and steps each explored, when they differ. */
+    private static List<String> figureDifferences(String against, TestOutcome outcome, TestOutcome wanted) {
+        String figures = outcome.consoleLine().map(ConsoleLine::figures).orElse("(no console line)");
+        String wantedFigures = wanted.consoleLine().map(ConsoleLine::figures).orElse("(no console line)");
+        return figures.equals(wantedFigures) ? List.of()
+                : List.of(against + "explored " + figures + " instead of " + wantedFigures);
     }
 
     private static ProjectRun surefireRun(String name) throws IOException {
