@@ -1,0 +1,229 @@
+package dev.interleave.usertests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The user's project in {@code com.example.shop}, run the four ways a user runs it: through Surefire and through the
+ * JUnit Platform Console Launcher, each with the agent attached by the engine itself and with {@code -javaagent}.
+ * Every bug must be found and every correct program must pass, and a fixed seed must give the same schedule of first
+ * failure, the same interleaving, and for a passing test the same figures, in all four runs.
+ *
+ * <p>This module's pom runs the Surefire runs before this class (see there); this class runs the Console Launcher's.
+ */
+class UserProjectTests {
+
+    private static final Path RUNS = Path.of(required("usertests.dir"));
+    private static final Duration BOUND = Duration.ofSeconds(Long.parseLong(required("usertests.timeoutSeconds")));
+    private static final String CONSOLE_LAUNCHER = "org.junit.platform.console.ConsoleLauncher";
+
+    /** The README's recommended setup, to which every other run is compared. */
+    private static ProjectRun reference;
+    private static List<ProjectRun> runs;
+
+    @BeforeAll
+    static void runTheProjectEveryWay() throws IOException, InterruptedException {
+        // the Console Launcher's two runs at once: each runs one thread at a time, under its scheduler
+        ConsoleLauncherRun withAgent = ConsoleLauncherRun.start("console-javaagent", true);
+        ConsoleLauncherRun selfAttached;
+        try {
+            selfAttached = ConsoleLauncherRun.start("console-self-attached", false);
+        } catch (IOException | RuntimeException e) {
+            withAgent.jvm.kill();
+            throw e;
+        }
+        long deadline = ChildJvm.deadline(BOUND);
+        List<ProjectRun> all = new ArrayList<>();
+        try {
+            all.add(surefireRun("surefire-javaagent"));
+            all.add(surefireRun("surefire-self-attached"));
+            all.add(withAgent.finish(deadline));
+            all.add(selfAttached.finish(deadline));
+        } finally {
+            withAgent.jvm.kill();
+            selfAttached.jvm.kill();
+        }
+        reference = all.get(0);
+        runs = List.copyOf(all);
+    }
+
+    @AfterAll
+    static void printFigures() throws IOException {
+        if (runs == null) {
+            return;
+        }
+        String table = FiguresTable.of(UserProject.EXPECTATIONS, runs);
+        Files.writeString(RUNS.resolve("figures.txt"), table, StandardCharsets.UTF_8);
+        System.out.println(table);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyTestHasItsVerdictAndTheSameTraceInEveryRun() {
+        return UserProject.EXPECTATIONS.stream().map(expected -> dynamicTest(expected.toString(), () -> {
+            List<String> problems = new ArrayList<>();
+            for (ProjectRun run : runs) {
+                Optional<TestOutcome> outcome = run.outcome(expected.test());
+                if (outcome.isEmpty()) {
+                    problems.add(run.name() + " did not run it: its reports do not name it");
+                } else {
+                    problems.addAll(verdictProblems(expected, outcome.get(), run));
+                }
+            }
+            if (problems.isEmpty()) {
+                problems.addAll(differences(expected));
+            }
+            assertThat(problems).as("%s", expected).isEmpty();
+        }));
+    }
+
+    /** A test added to the project without an expectation here would be run but never checked. */
+    @Test
+    void everyTestTheRunsReportHasAnExpectation() {
+        Set<String> expected = UserProject.EXPECTATIONS.stream().map(Expectation::test)
+                .collect(Collectors.toCollection(TreeSet::new));
+        for (ProjectRun run : runs) {
+            assertThat(run.tests()).as("the tests %s reported, each of which needs an expectation in %s", run.name(),
+                    UserProject.class.getSimpleName()).isSubsetOf(expected);
+        }
+    }
+
+    private static List<String> verdictProblems(Expectation expected, TestOutcome outcome, ProjectRun run) {
+        List<String> problems = new ArrayList<>();
+        String where = run.name() + ": ";
+        String console = outcome.consoleLine().map(line -> " after " + line.figures()).orElse("");
+        switch (expected.kind()) {
+            case FINDS_BUG -> {
+                if (outcome.passed()) {
+                    problems.add(where + "passed" + console + ", but it must find its bug");
+                } else if (!outcome.headline().contains(expected.failure())) {
+                    problems.add(where + "failed with \"" + outcome.headline() + "\", not with " + expected.failure());
+                } else if (outcome.foundInSchedule().isEmpty()) {
+                    problems.add(where + "its failure names no schedule: " + outcome.headline());
+                }
+            }
+            case PASSES_EXPLORATION -> {
+                if (!outcome.passed()) {
+                    problems.add(where + "failed, but the program is correct: " + outcome.headline());
+                } else if (outcome.consoleLine().isEmpty()) {
+                    problems.add(where + "passed without the engine's console line: was it explored at all?");
+                } else if (outcome.consoleLine().get().schedules() != UserProject.SCHEDULES) {
+                    problems.add(where + "passed after " + outcome.consoleLine().get().schedules()
+                            + " schedules, not its budget of " + UserProject.SCHEDULES);
+                }
+            }
+            case PASSES -> {
+                if (!outcome.passed()) {
+                    problems.add(where + "failed: " + outcome.headline());
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** What differs from the reference run, once every run has the expected verdict. */
+    private static List<String> differences(Expectation expected) {
+        List<String> problems = new ArrayList<>();
+        TestOutcome wanted = reference.outcome(expected.test()).orElseThrow();
+        for (ProjectRun run : runs.subList(1, runs.size())) {
+            TestOutcome outcome = run.outcome(expected.test()).orElseThrow();
+            String against = run.name() + " against " + reference.name() + ": ";
+            switch (expected.kind()) {
+                case FINDS_BUG -> {
+                    if (!outcome.trace().equals(wanted.trace())) {
+                        problems.add(against + "another trace:\n" + outcome.trace() + "\ninstead of\n"
+                                + wanted.trace());
+                    }
+                    problems.addAll(figureDifferences(against, outcome, wanted));
+                }
+                case PASSES_EXPLORATION -> problems.addAll(figureDifferences(against, outcome, wanted));
+                case PASSES -> {
+                    // nothing to compare: Jupiter runs it once
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The schedules, distinct interleavings and steps each explored, when they differ. */
+    private static List<String> figureDifferences(String against, TestOutcome outcome, TestOutcome wanted) {
+        String figures = outcome.consoleLine().map(ConsoleLine::figures).orElse("(no console line)");
+        String wantedFigures = wanted.consoleLine().map(ConsoleLine::figures).orElse("(no console line)");
+        return figures.equals(wantedFigures) ? List.of()
+                : List.of(against + "explored " + figures + " instead of " + wantedFigures);
+    }
+
+    private static ProjectRun surefireRun(String name) throws IOException {
+        Path reports = RUNS.resolve(name);
+        return ProjectRun.read(name, reports, ProjectRun.files(reports, "", "-output.txt"));
+    }
+
+    /**
+     * The project run by the Console Launcher in a JVM of its own: the launcher and the user's test class path on the
+     * JVM's class path, with or without the agent on its command line.
+     */
+    private record ConsoleLauncherRun(String name, Path folder, Path output, ChildJvm jvm) {
+
+        static ConsoleLauncherRun start(String name, boolean javaagent) throws IOException {
+            Path folder = RUNS.resolve(name);
+            Files.createDirectories(folder);
+            for (Path stale : ProjectRun.files(folder, "TEST-", ".xml")) {
+                Files.delete(stale);
+            }
+            Path output = folder.resolve("output.txt");
+            Path launcher = RUNS.resolve("console-launcher");
+            List<Path> classPath = new ArrayList<>();
+            classPath.add(launcher.resolve("junit-platform-console-standalone.jar"));
+            classPath.add(Path.of(required("usertests.testClasses")));
+            for (String entry : Files.readString(launcher.resolve("class-path.txt"), StandardCharsets.UTF_8).strip()
+                    .split(File.pathSeparator)) {
+                classPath.add(Path.of(entry));
+            }
+            List<String> jvmOptions = javaagent ? List.of("-javaagent:" + required("usertests.agentJar")) : List.of();
+            ChildJvm jvm = ChildJvm.start(jvmOptions, classPath, CONSOLE_LAUNCHER, List.of("execute",
+                    "--disable-banner", "--disable-ansi-colors", "--details=tree",
+                    "--select-package=" + UserProject.PACKAGE,
+                    "--reports-dir=" + folder,
+                    "--config=interleave.failures.dir=" + folder.resolve("schedules"),
+                    "--config=interleave.failures.rerun=false",
+                    "--config=interleave.shrink.millis=600000"), output);
+            return new ConsoleLauncherRun(name, folder, output, jvm);
+        }
+
+        ProjectRun finish(long deadline) throws IOException, InterruptedException {
+            int exit = jvm.await(deadline);
+            // 1: some tests failed, as the project's bugs must; anything else means the launcher itself did not run
+            assertThat(exit).as("the Console Launcher's exit code in %s; its output is in %s", name, output)
+                    .isIn(0, 1);
+            return ProjectRun.read(name, folder, List.of(output));
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("the system property " + property + " is not set: run this class with"
+                    + " the module's verifier execution (mvn -B -pl usertests -am verify)");
+        }
+        return value;
+    }
+}
