@@ -25,7 +25,8 @@ public enum Strategy {
     /**
      * Every interleaving of a small test, depth first, with dynamic partial-order reduction and sleep sets (or, with
      * {@code maxPreemptions}, every schedule within that many preemptions): when it finishes without a failure, the
-     * test is proved correct for every schedule.
+     * test is proved correct for every schedule. The configuration parameter {@code interleave.reduction=false}
+     * makes it a plain enumeration of every schedule, with no reduction and no assumption about spin loops.
      */
     EXHAUSTIVE
 }

@@ -1,16 +1,12 @@
 package dev.interleave.scheduler;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-
 import dev.interleave.bridge.Sites;
 import dev.interleave.strategy.Decision;
 
 /**
  * What the operation a managed thread is about to perform touches, as strategies compare operations (see
- * {@link dev.interleave.strategy.Decision}): an object, a place in it, and its kind. Fields are told apart by name,
- * taken from the site that accesses them; array elements by index; the other places are fixed.
+ * {@link dev.interleave.strategy.Decision}): an object, a place in it, and its kind. Fields are told apart by the
+ * identity the instrumentation gave them; array elements by index; the other places are fixed.
  */
 final class Operations {
 
@@ -26,6 +22,8 @@ final class Operations {
     static final long OWN = -5;
     /** The whole state of a JDK object whose operations run as one step (see {@link LibraryCalls}). */
     static final long OBJECT = -7;
+    /** Below the other places: a field access whose site names no field, one place per site. */
+    private static final long UNIDENTIFIED = -1L << 32;
 
     // the kind of an operation (see Decision.READ ...) in the low two bits, then flags
     static final int READ = Decision.READ;
@@ -41,22 +39,23 @@ final class Operations {
     /** The numbering of the schedule's identity hashes, which each first request for an object's hash moves. */
     static final Object IDENTITY_HASHES = new Object();
 
-    private static final Map<String, Long> FIELDS = new ConcurrentHashMap<>();
-    private static final AtomicLong FIELD_COUNT = new AtomicLong();
     private static volatile long[] fieldOfSite = new long[0];
 
     private Operations() {
     }
 
-    /** The place a field access at {@code site} touches: the field's name, as the site describes it. */
+    /**
+     * The place a field access at {@code site} touches: the field's identity, given when its class was instrumented
+     * (the class that declares the field, and its name; see {@link dev.interleave.bridge.Fields}). A site without
+     * one is a place of its own.
+     */
     static long field(int site) {
         long[] known = fieldOfSite;
         if (site < known.length && known[site] != 0) {
             return known[site];
         }
-        String description = Sites.get(site).description();
-        String field = description.substring(description.indexOf(' ') + 1);
-        long id = FIELDS.computeIfAbsent(field, name -> FIELD_COUNT.incrementAndGet());
+        int field = Sites.get(site).field();
+        long id = field > 0 ? field : UNIDENTIFIED - site;
         remember(site, id);
         return id;
     }

@@ -21,17 +21,29 @@ final class ExhaustiveExplorer implements Explorer {
     static final int MAX_TRANSITIONS = 20_000;
 
     private final int maxPreemptions;
+    private final boolean reduction;
     private final List<DecisionNode> path = new ArrayList<>();
     private int prefix;
     private boolean exhausted;
 
-    /** @param maxPreemptions the most preemptions a schedule may have, or -1 for any number */
-    ExhaustiveExplorer(int maxPreemptions) {
+    /**
+     * @param maxPreemptions the most preemptions a schedule may have, or -1 for any number
+     * @param reduction      false for a plain enumeration: every choice at every decision, and no thread taken for
+     *                       one that only waits, so every schedule of the test is run (and a spin loop never ends)
+     */
+    ExhaustiveExplorer(int maxPreemptions, boolean reduction) {
         this.maxPreemptions = maxPreemptions;
+        this.reduction = reduction;
     }
 
+    /** Whether races decide what is explored (else every choice is). */
     boolean reduces() {
-        return maxPreemptions < 0;
+        return reduction && maxPreemptions < 0;
+    }
+
+    /** Whether a thread that polls with nothing changed is taken for one that only waits (see {@link Polls}). */
+    boolean assumesSpinLoops() {
+        return reduction;
     }
 
     int maxPreemptions() {
@@ -67,7 +79,12 @@ final class ExhaustiveExplorer implements Explorer {
 
     @Override
     public String bounds() {
-        return maxPreemptions < 0 ? "" : "at most " + maxPreemptions + (maxPreemptions == 1 ? " preemption" : " preemptions");
+        String bound = maxPreemptions < 0 ? ""
+                : "at most " + maxPreemptions + (maxPreemptions == 1 ? " preemption" : " preemptions");
+        if (reduction) {
+            return bound;
+        }
+        return (bound.isEmpty() ? "" : bound + " and ") + "every choice at every decision (no reduction)";
     }
 
     /** How many choices the path still has to explore, and the first decision that has one. */

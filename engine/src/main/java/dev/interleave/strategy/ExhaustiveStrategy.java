@@ -17,11 +17,13 @@ import java.util.Map;
  * an earlier decision, and is independent of everything that ran since. They are not chosen while asleep; a decision
  * at which every thread that could run is asleep ends the schedule, which would only repeat an explored one.
  *
- * <p>A thread that only waits for others is not chosen while another can run: one that has just yielded, or one
- * about to read again, at the same instruction, what it has read there since any other thread last ran, with
- * nothing written since (a spin loop). Going on with it could only repeat what it did, and a spin loop would
- * otherwise have a new interleaving for every turn it takes. This is the one assumption the exploration makes about
- * the test: that such a loop does nothing but wait (a loop that counts how often it saw a value breaks it).
+ * <p>A thread that only waits for others is not chosen while another can run: one about to start a third turn of
+ * the same reads, at the same instructions, with nothing changed since any other thread last ran (a spin loop, see
+ * {@link Polls}). Going on with it could only repeat what it did, and a spin loop would otherwise have a new
+ * interleaving for every turn it takes. This is the one assumption the exploration makes about the test: that such
+ * a loop does nothing but wait (a loop that counts how often it saw a value breaks it). A {@code yield} is no such
+ * wait: it only makes the others the default choice, and the yielding thread going on is explored like any other.
+ * A plain enumeration (no reduction) makes no assumption at all: a test whose loops can spin does not end under it.
  */
 final class ExhaustiveStrategy implements SchedulingStrategy, StepListener {
 
@@ -35,8 +37,6 @@ final class ExhaustiveStrategy implements SchedulingStrategy, StepListener {
     private final Map<Integer, Effect> asleep = new LinkedHashMap<>();
     /** By thread: what it has only read since another thread last took a step, or none once it changed anything. */
     private final Map<Integer, Polls> polls = new HashMap<>();
-    /** Threads that have yielded since another thread last took a step. */
-    private final BitSet yielded = new BitSet();
     private int preemptions;
     private boolean tooLarge;
 
@@ -107,20 +107,16 @@ final class ExhaustiveStrategy implements SchedulingStrategy, StepListener {
             asleep.remove(chosen);
         }
         preemptions += node.preempts(chosen) ? 1 : 0;
-        if (chosen == choice.running() && choice.yielding()) {
-            yielded.set(chosen);
-        }
         current = new Transition(chosen, index);
         return chosen;
     }
 
     /** Whether the {@code index}-th thread {@code choice} offers only waits for another thread. */
     private boolean waits(Decision choice, int index) {
-        int thread = choice.thread(index);
-        if (yielded.get(thread)) {
-            return true;
+        if (!explorer.assumesSpinLoops()) {
+            return false;
         }
-        Polls reads = polls.get(thread);
+        Polls reads = polls.get(choice.thread(index));
         return reads != null && choice.kind(index) == Decision.READ && !choice.global(index)
                 && reads.repeats(choice.target(index), choice.location(index), choice.site(index));
     }
@@ -180,16 +176,10 @@ final class ExhaustiveStrategy implements SchedulingStrategy, StepListener {
         tooLarge |= transitions > ExhaustiveExplorer.MAX_TRANSITIONS;
         // the others may now see something new; what this thread sees is new once anything changes
         polls.keySet().removeIf(other -> other != thread);
-        boolean wasYielded = yielded.get(thread);
-        yielded.clear();
-        if (wasYielded) {
-            yielded.set(thread);
-        }
         if (kind == Decision.READ && !global) {
             polls.computeIfAbsent(thread, key -> new Polls()).add(target, location, site);
         } else {
             polls.remove(thread);
-            yielded.clear(thread);
         }
     }
 

@@ -18,8 +18,9 @@ public final class Explorers {
      *
      * @param pctDepth       the depth of the bugs PCT targets
      * @param maxPreemptions for EXHAUSTIVE: the most preemptions a schedule may have, or -1 for any number
+     * @param reduction      for EXHAUSTIVE: false for a plain enumeration of every schedule, with no reduction
      */
-    public static Explorer of(Strategy strategy, long seed, int pctDepth, int maxPreemptions) {
+    public static Explorer of(Strategy strategy, long seed, int pctDepth, int maxPreemptions, boolean reduction) {
         switch (strategy) {
             case RANDOM:
                 return independent(number -> new RandomStrategy(Seeds.forSchedule(seed, number)));
@@ -28,7 +29,7 @@ public final class Explorers {
             case PCT:
                 return new PctExplorer(seed, pctDepth);
             case EXHAUSTIVE:
-                return new ExhaustiveExplorer(maxPreemptions);
+                return new ExhaustiveExplorer(maxPreemptions, reduction);
             default:
                 throw new IllegalArgumentException("no explorer for " + strategy);
         }

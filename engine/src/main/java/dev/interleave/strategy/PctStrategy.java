@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * least 1 / (n * k^(d-1)) per schedule.
  *
  * <p>Strict priorities would let a thread that spins ({@code while (!ready) Thread.yield();}) starve the thread it
- * waits for, for ever. So a thread that yields drops below every other, and so does one that has been chosen at
+ * waits for, for ever. So a thread that yields drops below every other when it honours the hint (not always, so
+ * that what follows a yield is explored too: see {@link YieldHints}), and so does one that has been chosen at
  * {@value #READ_STREAK} decisions in a row without writing anything (it can only be waiting), or at
  * {@value #ANY_STREAK} in a row whatever it did: a correct spin loop ends under this strategy as on a real JVM.
  */
@@ -22,6 +23,7 @@ public final class PctStrategy implements SchedulingStrategy {
     static final int ANY_STREAK = 5_000;
 
     private final SplittableRandom random;
+    private final YieldHints yields = new YieldHints();
     private final long[] changePoints;
     private int nextChange;
     /** Priorities by thread id; 0 while a thread has not been seen. Initial priorities are above every change's. */
@@ -56,7 +58,8 @@ public final class PctStrategy implements SchedulingStrategy {
             see(decision.thread(i));
         }
         int running = decision.running();
-        if (running >= 0 && (decision.yielding() || starving(decision, running))) {
+        boolean honoursYield = decision.yielding() && yields.honour(running, random);
+        if (running >= 0 && (honoursYield || starving(decision, running))) {
             demote(running);
         }
         int chosen = highest(decision);
@@ -70,6 +73,7 @@ public final class PctStrategy implements SchedulingStrategy {
         streak = chosen == last ? streak + 1 : 0;
         readStreak = chosen == last && !decision.writes(decision.indexOf(chosen)) ? readStreak + 1 : 0;
         last = chosen;
+        yields.chosen(decision, chosen);
         return chosen;
     }
 

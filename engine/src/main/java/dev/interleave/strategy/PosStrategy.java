@@ -11,11 +11,13 @@ import java.util.SplittableRandom;
  * sampling spreads over the distinct partial orders of the races rather than over interleavings, many of which are
  * the same execution.
  *
- * <p>A thread that yields gets a priority below every other, so a spin loop lets the thread it waits for go on.
+ * <p>A thread that yields gets a priority below every other when it honours the hint (see {@link YieldHints}), so
+ * a spin loop lets the thread it waits for go on, and the yielding thread going on is explored too.
  */
 public final class PosStrategy implements SchedulingStrategy {
 
     private final SplittableRandom random;
+    private final YieldHints yields = new YieldHints();
     /** By thread id; NaN while a thread's next operation has no priority yet. */
     private double[] priorities = new double[8];
     private int ran = -1;
@@ -49,7 +51,7 @@ public final class PosStrategy implements SchedulingStrategy {
             if (Double.isNaN(priorities[thread])) {
                 priorities[thread] = random.nextDouble();
             }
-            if (thread == decision.running() && decision.yielding()) {
+            if (thread == decision.running() && decision.yielding() && yields.honour(thread, random)) {
                 priorities[thread] = -1 - random.nextDouble();
             }
             if (best < 0 || priorities[thread] > priorities[decision.thread(best)]) {
@@ -57,6 +59,7 @@ public final class PosStrategy implements SchedulingStrategy {
             }
         }
         ran = decision.thread(best);
+        yields.chosen(decision, ran);
         ranTarget = decision.target(best);
         ranLocation = decision.location(best);
         ranKind = decision.kind(best);

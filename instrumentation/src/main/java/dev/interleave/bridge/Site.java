@@ -11,13 +11,15 @@ public final class Site {
     private final String fileName;
     private final int line;
     private final String description;
+    private final int field;
 
-    Site(String className, String methodName, String fileName, int line, String description) {
+    Site(String className, String methodName, String fileName, int line, String description, int field) {
         this.className = className;
         this.methodName = methodName;
         this.fileName = fileName;
         this.line = line;
         this.description = description;
+        this.field = field;
     }
 
     public String className() {
@@ -39,6 +41,11 @@ public final class Site {
     /** What happens at this site, e.g. {@code "read Counter.value"}. */
     public String description() {
         return description;
+    }
+
+    /** The field this site accesses (see {@link Fields}), or 0 when it accesses none. */
+    public int field() {
+        return field;
     }
 
     /** Where this site is, in the form of a stack trace element: {@code Counter.increment(Counter.java:12)}. */

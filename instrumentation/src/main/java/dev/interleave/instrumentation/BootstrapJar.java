@@ -20,6 +20,7 @@ final class BootstrapJar {
     static final List<String> BRIDGE_CLASSES = List.of(
             "dev.interleave.bridge.AccessKind",
             "dev.interleave.bridge.Bridge",
+            "dev.interleave.bridge.Fields",
             "dev.interleave.bridge.IdentityMethod",
             "dev.interleave.bridge.Site",
             "dev.interleave.bridge.Sites",

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.interleave.bridge.Fields;
 import dev.interleave.bridge.Sites;
 import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
@@ -68,6 +69,8 @@ final class MethodRewriter extends MethodVisitor {
     }
 
     private final TypeFacts facts;
+    /** The field the site being registered accesses (see {@link Fields}), while a field instruction is rewritten. */
+    private int fieldId;
     private final MethodInfo method;
     private final SynchronizedMode synchronizedMode;
     private final RewriteMode mode;
@@ -355,6 +358,7 @@ final class MethodRewriter extends MethodVisitor {
                 || (constructor && !superConstructorCalled && opcode == Opcodes.PUTFIELD);
         if (!skip) {
             String field = simpleName(owner) + "." + name;
+            fieldId = Fields.id(facts.declaringClass(owner, name), name);
             boolean wide = descriptor.equals("J") || descriptor.equals("D");
             switch (opcode) {
                 case Opcodes.GETFIELD:
@@ -384,6 +388,7 @@ final class MethodRewriter extends MethodVisitor {
                 default:
                     break;
             }
+            fieldId = 0;
         }
         beforeCall(initialization, null);
         super.visitFieldInsn(opcode, owner, name, descriptor);
@@ -646,7 +651,8 @@ final class MethodRewriter extends MethodVisitor {
     }
 
     private int register(String description) {
-        return Sites.register(method.owner.replace('/', '.'), method.name, method.sourceFile, line, description);
+        return Sites.register(method.owner.replace('/', '.'), method.name, method.sourceFile, line, description,
+                fieldId);
     }
 
     private static String arrayType(int opcode) {

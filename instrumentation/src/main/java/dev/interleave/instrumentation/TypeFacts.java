@@ -25,6 +25,7 @@ final class TypeFacts {
     private final Map<String, Boolean> threadTypes = new ConcurrentHashMap<>();
     private final Map<String, Boolean> abstractTypes = new ConcurrentHashMap<>();
     private final Map<String, String> synchronizedDeclarers = new ConcurrentHashMap<>();
+    private final Map<String, String> declaringClasses = new ConcurrentHashMap<>();
 
     TypeFacts(TypePool pool) {
         this.pool = pool;
@@ -34,6 +35,16 @@ final class TypeFacts {
     boolean isFinalField(String ownerInternalName, String fieldName) {
         return finalFields.computeIfAbsent(ownerInternalName + '.' + fieldName,
                 key -> lookUpFinal(ownerInternalName, fieldName));
+    }
+
+    /**
+     * The binary name of the class or interface that declares the field {@code name} that an instruction naming
+     * {@code ownerInternalName} as the field's owner reaches: the owner, one of its superclasses, or an interface
+     * they implement, as the JVM resolves a field. An unresolvable one is taken as declared by the owner.
+     */
+    String declaringClass(String ownerInternalName, String fieldName) {
+        return declaringClasses.computeIfAbsent(ownerInternalName + '.' + fieldName,
+                key -> lookUpDeclaringClass(ownerInternalName, fieldName));
     }
 
     /** Whether the internal name denotes {@code java.lang.Thread} or a subclass of it. */
@@ -119,6 +130,35 @@ final class TypeFacts {
         } catch (RuntimeException unresolvableHierarchy) {
             return false;
         }
+    }
+
+    private String lookUpDeclaringClass(String ownerInternalName, String fieldName) {
+        String owner = ownerInternalName.replace('/', '.');
+        TypePool.Resolution resolution = pool.describe(owner);
+        if (!resolution.isResolved()) {
+            return owner;
+        }
+        try {
+            TypeDescription declaring = findDeclaring(resolution.resolve(), fieldName);
+            return declaring == null ? owner : declaring.getName();
+        } catch (RuntimeException unresolvableHierarchy) {
+            return owner;
+        }
+    }
+
+    /** The JVM's field resolution: the class itself, then its direct interfaces, then its superclass, and so on. */
+    private static TypeDescription findDeclaring(TypeDescription type, String fieldName) {
+        if (!type.getDeclaredFields().filter(named(fieldName)).isEmpty()) {
+            return type;
+        }
+        for (TypeDescription.Generic anInterface : type.getInterfaces()) {
+            TypeDescription found = findDeclaring(anInterface.asErasure(), fieldName);
+            if (found != null) {
+                return found;
+            }
+        }
+        TypeDescription.Generic superClass = type.getSuperClass();
+        return superClass == null ? null : findDeclaring(superClass.asErasure(), fieldName);
     }
 
     private static boolean findFinal(TypeDescription type, String fieldName) {

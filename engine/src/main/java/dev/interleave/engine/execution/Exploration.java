@@ -140,7 +140,7 @@ public final class Exploration {
             limits = limits.withDeadline(started + timeout.get().toNanos());
         }
         Explorer explorer = Explorers.of(settings.strategy, Seeds.parse(settings.seed), settings.pctDepth,
-                settings.maxPreemptions);
+                settings.maxPreemptions, settings.reduction);
         ExplorationStatistics statistics = new ExplorationStatistics();
         int schedule = 0;
         while (schedule < settings.schedules) {

@@ -29,6 +29,7 @@ final class Settings {
     static final String RECORDING = "interleave.recording";
     static final String PCT_DEPTH = "interleave.pctDepth";
     static final String MAX_PREEMPTIONS = "interleave.maxPreemptions";
+    static final String REDUCTION = "interleave.reduction";
     static final String SHRINK = "interleave.shrink";
     static final String SHRINK_MILLIS = "interleave.shrink.millis";
     static final String SHRINK_SCHEDULES = "interleave.shrink.schedules";
@@ -51,15 +52,18 @@ final class Settings {
     final int pctDepth;
     /** EXHAUSTIVE's bound on preemptions, or -1 for none. */
     final int maxPreemptions;
+    /** For EXHAUSTIVE: false for a plain enumeration of every schedule, without partial-order reduction. */
+    final boolean reduction;
     /** How long, and over how many schedules at most, a failing schedule is shrunk; 0 schedules for not at all. */
     final long shrinkMillis;
     final int shrinkSchedules;
 
     private Settings(int schedules, Strategy strategy, String seed, int maxSteps, String replay, Path failuresDir,
-            boolean rerunFailures, boolean recording, int pctDepth, int maxPreemptions, long shrinkMillis,
-            int shrinkSchedules) {
+            boolean rerunFailures, boolean recording, int pctDepth, int maxPreemptions, boolean reduction,
+            long shrinkMillis, int shrinkSchedules) {
         this.pctDepth = pctDepth;
         this.maxPreemptions = maxPreemptions;
+        this.reduction = reduction;
         this.shrinkMillis = shrinkMillis;
         this.shrinkSchedules = shrinkSchedules;
         this.schedules = schedules;
@@ -85,13 +89,15 @@ final class Settings {
         int pctDepth = positive(PCT_DEPTH, "pctDepth", parameters.get(PCT_DEPTH), annotation.pctDepth());
         int maxPreemptions = bound(MAX_PREEMPTIONS, "maxPreemptions", parameters.get(MAX_PREEMPTIONS),
                 annotation.maxPreemptions());
+        boolean reduction = flag(REDUCTION, parameters.get(REDUCTION));
         boolean shrink = flag(SHRINK, parameters.get(SHRINK));
         int shrinkSchedules = shrink ? positive(SHRINK_SCHEDULES, SHRINK_SCHEDULES, parameters.get(SHRINK_SCHEDULES),
                 DEFAULT_SHRINK_SCHEDULES) : 0;
         long shrinkMillis = positive(SHRINK_MILLIS, SHRINK_MILLIS, parameters.get(SHRINK_MILLIS),
                 DEFAULT_SHRINK_MILLIS);
         return new Settings(schedules, strategy, seed.isEmpty() ? Seeds.fresh() : seed, maxSteps, replay,
-                failuresDir, rerun, recording, pctDepth, maxPreemptions, shrinkMillis, shrinkSchedules);
+                failuresDir, rerun, recording, pctDepth, maxPreemptions, reduction, shrinkMillis,
+                shrinkSchedules);
     }
 
     /** Configuration parameters, where a blank value counts as not given. */
