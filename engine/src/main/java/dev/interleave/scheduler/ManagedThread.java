@@ -429,6 +429,12 @@ final class ManagedThread implements ThreadEvents {
     public void exitInitializer() {
         if (!inScheduler) {
             context.exitInitializer();
+            boolean outer = enterScheduler();
+            try {
+                scheduler.classInitialized();
+            } finally {
+                leaveScheduler(outer);
+            }
         }
     }
 

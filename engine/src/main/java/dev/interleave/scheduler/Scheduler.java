@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 import dev.interleave.ConcurrencyFailure;
 import dev.interleave.bridge.AccessKind;
@@ -67,6 +68,8 @@ public final class Scheduler {
     private boolean pruned;
     /** A hash of every step's thread, kind and site: schedules with equal fingerprints ran the same interleaving. */
     private long fingerprint = 0xcbf29ce484222325L;
+    private Consumer<Class<?>> initializedClasses;
+    private static final StackWalker CLASS_WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     public Scheduler(SchedulingStrategy strategy, ScheduleLimits limits) {
         this.strategy = strategy;
@@ -77,6 +80,15 @@ public final class Scheduler {
     /** Records the schedule's decisions and the fingerprint of its events into {@code recording}. */
     public Scheduler recordingInto(ScheduleRecording recording) {
         this.recording = recording;
+        return this;
+    }
+
+    /**
+     * Tells {@code listener} of every class whose static initializer a managed thread of this schedule runs, right
+     * after it ran and before any other code sees the class: the state a schedule in a fresh JVM would start from.
+     */
+    public Scheduler whenClassInitialized(Consumer<Class<?>> listener) {
+        this.initializedClasses = listener;
         return this;
     }
 
@@ -636,6 +648,16 @@ public final class Scheduler {
         if (listener != null && !aborted) {
             listener.step(thread.id, state, Operations.OWN, Operations.WRITE, false, Sites.UNKNOWN);
         }
+    }
+
+    /** A managed thread is about to leave a class's static initializer, whose frame is on its stack. */
+    void classInitialized() {
+        Consumer<Class<?>> listener = initializedClasses;
+        if (listener == null) {
+            return;
+        }
+        CLASS_WALKER.walk(frames -> frames.filter(frame -> frame.getMethodName().equals("<clinit>")).findFirst())
+                .ifPresent(frame -> listener.accept(frame.getDeclaringClass()));
     }
 
     long nextWaitOrder() {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -18,12 +19,19 @@ public final class TransformationLog extends AgentBuilder.Listener.Adapter {
 
     private final Set<String> instrumented = ConcurrentHashMap.newKeySet();
     private final Map<String, Throwable> failed = new ConcurrentHashMap<>();
+    private final AtomicInteger transformations = new AtomicInteger();
 
     @Override
     public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
             boolean loaded, DynamicType dynamicType) {
         instrumented.add(typeDescription.getName());
         failed.remove(typeDescription.getName());
+        transformations.incrementAndGet();
+    }
+
+    /** How many transformations there have been: when it has not moved, no class has been loaded and instrumented. */
+    public int transformations() {
+        return transformations.get();
     }
 
     @Override
