@@ -136,7 +136,7 @@ final class ManagedThread implements ThreadEvents {
             announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
             scheduler.point(this, Pending.LOCK, site);
             blockedOn = null;
-            scheduler.monitors().enter(monitor, this);
+            scheduler.monitors().enter(monitor, this, site);
             scheduler.record(this, OpKind.LOCK, null, site, monitor, -1, null);
         } finally {
             leaveScheduler(outer);
@@ -166,7 +166,7 @@ final class ManagedThread implements ThreadEvents {
         boolean outer = enterScheduler();
         try {
             unmodelledLocks++;
-            scheduler.monitors().enter(monitor, this);
+            scheduler.monitors().enter(monitor, this, site);
             announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
             scheduler.record(this, OpKind.LOCK_TAKEN, null, site, monitor, -1, null);
         } finally {
@@ -212,7 +212,7 @@ final class ManagedThread implements ThreadEvents {
             scheduler.record(this, OpKind.WAIT, null, site, monitor, -1, timeoutNanos < 0 ? null : "timed");
             announce(monitor, Operations.MONITOR, Operations.ACQUIRE); // and takes it back when it wakes
             scheduler.waitInMonitor(this, monitor, site);
-            scheduler.monitors().restore(monitor, this, holds);
+            scheduler.monitors().restore(monitor, this, holds, site);
             blockedOn = null;
             deadline = NO_DEADLINE;
             if (notified) {
@@ -571,7 +571,7 @@ final class ManagedThread implements ThreadEvents {
         if (acquired) {
             boolean outer = enterScheduler();
             try {
-                scheduler.lockHolds().acquired(lock, this, shared);
+                scheduler.lockHolds().acquired(lock, this, shared, lastSite);
             } finally {
                 leaveScheduler(outer);
             }
