@@ -96,7 +96,7 @@ public final class FailureReport {
             text.append("\n").append(shrinking);
         }
         if (!leakedStatics.isEmpty()) {
-            text.append("\nStatic state that earlier schedules changed and that could not be put back before this one: ")
+            text.append("\nStatic state that earlier schedules changed and that was not put back before this one: ")
                     .append(String.join(", ", leakedStatics))
                     .append(".\n  The failure may come from it rather than from this interleaving; run alone, the")
                     .append(" schedule starts without it.");

@@ -88,7 +88,14 @@ final class ClassSnapshot {
                 continue;
             }
             ObjectSnapshot referent = referents.get(i);
-            if (referent != null && !referent.restore()) {
+            if (referent == null) {
+                continue;
+            }
+            if (isChannel(field)) {
+                if (!referent.matches()) {
+                    leaked.add(name(field) + " (public static final: its contents are kept across schedules)");
+                }
+            } else if (!referent.restore()) {
                 leaked.add(name(field) + " (its " + values.get(i).getClass().getName() + " changed)");
             }
         }
@@ -104,6 +111,15 @@ final class ClassSnapshot {
             }
         }
         return result;
+    }
+
+    /**
+     * Whether what {@code field} refers to keeps its contents across schedules: a public static final field, where a
+     * test keeps what it observes over a whole exploration (the outcomes its schedules reached) for its harness.
+     */
+    private static boolean isChannel(Field field) {
+        int modifiers = field.getModifiers();
+        return Modifier.isPublic(modifiers) && Modifier.isFinal(modifiers);
     }
 
     private static String name(Field field) {

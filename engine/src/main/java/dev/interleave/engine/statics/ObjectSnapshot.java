@@ -39,6 +39,18 @@ abstract class ObjectSnapshot {
      */
     abstract boolean restore();
 
+    /** Whether the object, and what it holds, are as they were saved; nothing is changed. */
+    abstract boolean matches();
+
+    final boolean childrenMatch() {
+        for (ObjectSnapshot child : children) {
+            if (!child.matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether nothing could be saved of the object, so that whether it changed is unknown. */
     boolean unchecked() {
         return false;
@@ -155,6 +167,11 @@ abstract class ObjectSnapshot {
 
         @Override
         boolean restore() {
+            return matches();
+        }
+
+        @Override
+        boolean matches() {
             try {
                 return text.equals(object.toString());
             } catch (RuntimeException unreadable) {
@@ -166,6 +183,11 @@ abstract class ObjectSnapshot {
     private static final class Unchecked extends ObjectSnapshot {
         @Override
         boolean restore() {
+            return true;
+        }
+
+        @Override
+        boolean matches() {
             return true;
         }
 
@@ -195,6 +217,19 @@ abstract class ObjectSnapshot {
         boolean restore() {
             System.arraycopy(copy, 0, array, 0, Array.getLength(copy));
             return restoreChildren();
+        }
+
+        @Override
+        boolean matches() {
+            int length = Array.getLength(copy);
+            for (int i = 0; i < length; i++) {
+                Object saved = Array.get(copy, i);
+                Object now = Array.get(array, i);
+                if (copy instanceof Object[] ? saved != now : !saved.equals(now)) {
+                    return false;
+                }
+            }
+            return childrenMatch();
         }
 
         @Override
@@ -234,6 +269,11 @@ abstract class ObjectSnapshot {
         @Override
         boolean unchecked() {
             return childUnchecked();
+        }
+
+        @Override
+        boolean matches() {
+            return sameElements() && childrenMatch();
         }
 
         private boolean sameElements() {
@@ -287,6 +327,11 @@ abstract class ObjectSnapshot {
             return childUnchecked();
         }
 
+        @Override
+        boolean matches() {
+            return sameEntries() && childrenMatch();
+        }
+
         private boolean sameEntries() {
             if (map.size() != keys.size()) {
                 return false;
@@ -308,10 +353,20 @@ abstract class ObjectSnapshot {
 
         OfAtomic(Object atomic) {
             this.atomic = atomic;
-            this.value = atomic instanceof AtomicInteger ? (Object) ((AtomicInteger) atomic).get()
+            this.value = valueOf(atomic);
+        }
+
+        private static Object valueOf(Object atomic) {
+            return atomic instanceof AtomicInteger ? (Object) ((AtomicInteger) atomic).get()
                     : atomic instanceof AtomicLong ? (Object) ((AtomicLong) atomic).get()
                     : atomic instanceof AtomicBoolean ? (Object) ((AtomicBoolean) atomic).get()
                     : ((AtomicReference<?>) atomic).get();
+        }
+
+        @Override
+        boolean matches() {
+            Object now = valueOf(atomic);
+            return atomic instanceof AtomicReference ? now == value : now.equals(value);
         }
 
         @Override
@@ -366,6 +421,25 @@ abstract class ObjectSnapshot {
                 }
             }
             return snapshot;
+        }
+
+        @Override
+        boolean matches() {
+            for (int i = 0; i < fields.size(); i++) {
+                try {
+                    if (!same(fields.get(i), fields.get(i).get(object), values.get(i))) {
+                        return false;
+                    }
+                } catch (RuntimeException | IllegalAccessException inaccessible) {
+                    return false;
+                }
+            }
+            for (ObjectSnapshot referent : referents) {
+                if (!referent.matches()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
