@@ -64,7 +64,7 @@ final class Blocking {
             case LOCK:
                 return thread + " waits to lock " + names.nameOf(thread.blockedOn) + heldBy;
             case WAIT_RETURN:
-                return thread.notified || thread.interruptRequested
+                return thread.notified || thread.interruptRequested || thread.spurious
                         ? thread + " was woken from " + names.nameOf(thread.blockedOn) + ".wait() and waits to lock "
                         + "it again" + heldBy
                         : thread + " waits in " + names.nameOf(thread.blockedOn) + ".wait("
@@ -201,7 +201,7 @@ final class Blocking {
             case LOCK:
                 return scheduler.monitors().owner(thread.blockedOn);
             case WAIT_RETURN:
-                return thread.notified || thread.interruptRequested
+                return thread.notified || thread.interruptRequested || thread.spurious
                         ? scheduler.monitors().owner(thread.blockedOn) : null;
             case JOIN:
                 return thread.joining;

@@ -41,6 +41,8 @@ final class ManagedThread implements ThreadEvents {
     boolean interruptRequested;
     boolean timedOut;
     boolean permit;           // LockSupport's permit, as unpark() gives it
+    boolean spurious;         // the current wait or park ends with a spurious wake-up
+    boolean spuriousChoiceMade; // whether this thread's waits were offered a spurious wake-up already
     long waitOrder;
     long timeoutsSince = -1;  // the scheduler's progress count when idleTimeouts started counting
     int idleTimeouts;          // timeouts of this thread since then, with nothing else happening
@@ -210,13 +212,18 @@ final class ManagedThread implements ThreadEvents {
             waitOrder = scheduler.nextWaitOrder();
             deadline = timeoutNanos < 0 ? NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
             scheduler.record(this, OpKind.WAIT, null, site, monitor, -1, timeoutNanos < 0 ? null : "timed");
+            spurious = scheduler.wakesSpuriously(this, site);
             announce(monitor, Operations.MONITOR, Operations.ACQUIRE); // and takes it back when it wakes
             scheduler.waitInMonitor(this, monitor, site);
             scheduler.monitors().restore(monitor, this, holds, site);
             blockedOn = null;
             deadline = NO_DEADLINE;
+            boolean woke = spurious;
+            spurious = false;
             if (notified) {
                 scheduler.record(this, OpKind.WAKE, null, site, monitor, -1, "notified");
+            } else if (woke && !interruptRequested && !timedOut) {
+                scheduler.record(this, OpKind.WAKE, null, site, monitor, -1, "woke spuriously");
             } else if (interruptRequested) {
                 interruptRequested = false;
                 Thread.interrupted();
@@ -652,8 +659,13 @@ final class ManagedThread implements ThreadEvents {
             timedOut = false;
             deadline = timeoutNanos < 0 ? NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
             announce(thread, Operations.PERMIT, Operations.ACQUIRE);
+            // only a park the application asked for itself: the JDK's own parks wait in loops that expect it
+            spurious = !permit && Sites.get(lastSite).description().contains("LockSupport.park")
+                    && scheduler.wakesSpuriously(this, lastSite);
             scheduler.point(this, Pending.PARK, lastSite);
-            String why = permit ? "unparked" : interruptRequested ? "interrupted" : "timed out";
+            String why = permit ? "unparked" : interruptRequested ? "interrupted" : spurious && !timedOut
+                    ? "woke spuriously" : "timed out";
+            spurious = false;
             permit = false;
             blockedOn = null;
             deadline = NO_DEADLINE;

@@ -68,7 +68,7 @@ public final class Exploration {
         AgentStatus.requireInstrumented(testClass);
         boolean exclusive = !context.configuration().getBoolean("interleave.parallel.enabled").orElse(false);
         try (ScheduleRunner runner = new ScheduleRunner(testClass, method, LifecycleMethods.of(testClass),
-                AgentStatus.staticStateOf(testClass, exclusive))) {
+                AgentStatus.staticStateOf(testClass, exclusive), Settings.spuriousWakeups(context.configuration()))) {
             if (!replays.isEmpty()) {
                 replay(runner, replays, settings);
                 return;

@@ -28,13 +28,16 @@ final class ScheduleRunner implements AutoCloseable {
     private final LifecycleMethods lifecycle;
     private final TestThread testThread = new TestThread(TEST_THREAD_NAME);
     private final StaticState statics;
+    private final boolean spuriousWakeups;
     private ScheduleOutcome previous;
 
-    ScheduleRunner(Class<?> testClass, Method method, LifecycleMethods lifecycle, StaticState statics) {
+    ScheduleRunner(Class<?> testClass, Method method, LifecycleMethods lifecycle, StaticState statics,
+            boolean spuriousWakeups) {
         this.testClass = testClass;
         this.method = method;
         this.lifecycle = lifecycle;
         this.statics = statics;
+        this.spuriousWakeups = spuriousWakeups;
         initializeOutsideSchedules(REFLECTION_FAILURES);
     }
 
@@ -67,7 +70,8 @@ final class ScheduleRunner implements AutoCloseable {
             ExpectedTrace expected) throws InterruptedException {
         statics.beforeSchedule();
         Object instance = newInstance();
-        Scheduler scheduler = new Scheduler(strategy, limits).whenClassInitialized(statics::initialized);
+        Scheduler scheduler = new Scheduler(strategy, limits).whenClassInitialized(statics::initialized)
+                .spuriousWakeups(spuriousWakeups);
         if (recording != null) {
             scheduler.recordingInto(recording);
         }

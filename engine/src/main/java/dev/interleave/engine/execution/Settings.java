@@ -30,6 +30,7 @@ final class Settings {
     static final String PCT_DEPTH = "interleave.pctDepth";
     static final String MAX_PREEMPTIONS = "interleave.maxPreemptions";
     static final String SHRINK = "interleave.shrink";
+    static final String SPURIOUS_WAKEUPS = "interleave.spuriousWakeups";
     static final String SHRINK_MILLIS = "interleave.shrink.millis";
     static final String SHRINK_SCHEDULES = "interleave.shrink.schedules";
     static final String DEFAULT_FAILURES_DIR = "target/interleave";
@@ -92,6 +93,12 @@ final class Settings {
                 DEFAULT_SHRINK_MILLIS);
         return new Settings(schedules, strategy, seed.isEmpty() ? Seeds.fresh() : seed, maxSteps, replay,
                 failuresDir, rerun, recording, pctDepth, maxPreemptions, shrinkMillis, shrinkSchedules);
+    }
+
+    /** Whether {@code Object.wait} and {@code LockSupport.park} may wake spuriously; on unless turned off. */
+    static boolean spuriousWakeups(ConfigurationParameters configuration) {
+        return flag(SPURIOUS_WAKEUPS, configuration.get(SPURIOUS_WAKEUPS).map(String::trim)
+                .filter(value -> !value.isEmpty()));
     }
 
     /** Configuration parameters, where a blank value counts as not given. */
