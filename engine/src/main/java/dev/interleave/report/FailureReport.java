@@ -24,6 +24,7 @@ public final class FailureReport {
     private String notSaved;
     private Path replayedFrom;
     private String shrinking;
+    private List<String> leakedStatics = List.of();
 
     /**
      * @param testName     how the test is named in the headline, {@code CounterTest.lostUpdate()}
@@ -63,6 +64,15 @@ public final class FailureReport {
         return this;
     }
 
+    /**
+     * Static fields whose state earlier schedules changed and that could not be put back before this one (a static
+     * final latch that was counted down): the failure may depend on them, and a replay alone may not fail.
+     */
+    public FailureReport staticStateLeaked(List<String> fields) {
+        this.leakedStatics = List.copyOf(fields);
+        return this;
+    }
+
     /** The failure came from replaying {@code file}, not from exploring. */
     public FailureReport replayedFrom(Path file) {
         this.replayedFrom = file;
@@ -84,6 +94,12 @@ public final class FailureReport {
         Path file = replayedFrom != null ? replayedFrom : savedTo;
         if (shrinking != null) {
             text.append("\n").append(shrinking);
+        }
+        if (!leakedStatics.isEmpty()) {
+            text.append("\nStatic state that earlier schedules changed and that was not put back before this one: ")
+                    .append(String.join(", ", leakedStatics))
+                    .append(".\n  The failure may come from it rather than from this interleaving; run alone, the")
+                    .append(" schedule starts without it.");
         }
         if (savedTo != null) {
             text.append("\nSchedule saved: ").append(savedTo);

@@ -59,14 +59,14 @@ final class Blocking {
     private static String describe(Scheduler scheduler, ManagedThread thread, ObjectNames names) {
         String at = thread.lastSite == Sites.UNKNOWN ? "" : " at " + Sites.get(thread.lastSite).location();
         ManagedThread holder = holder(scheduler, thread);
-        String heldBy = holder == null ? "" : ", held by " + holder;
+        String heldBy = holder == null ? at : heldBy(holder, scheduler.monitors().site(thread.blockedOn), at);
         switch (thread.pending) {
             case LOCK:
-                return thread + " waits to lock " + names.nameOf(thread.blockedOn) + heldBy + at;
+                return thread + " waits to lock " + names.nameOf(thread.blockedOn) + heldBy;
             case WAIT_RETURN:
-                return thread.notified || thread.interruptRequested
+                return thread.notified || thread.interruptRequested || thread.spurious
                         ? thread + " was woken from " + names.nameOf(thread.blockedOn) + ".wait() and waits to lock "
-                        + "it again" + heldBy + at
+                        + "it again" + heldBy
                         : thread + " waits in " + names.nameOf(thread.blockedOn) + ".wait("
                         + (thread.deadline == ManagedThread.NO_DEADLINE ? "" : "timeout") + ") for a notify that no"
                         + " thread is left to send" + at;
@@ -79,7 +79,7 @@ final class Blocking {
                             + " so that its workers end with the schedule";
                 }
                 if (thread.requestedLock != null) {
-                    return describeLockWait(scheduler, thread, names) + at;
+                    return describeLockWait(scheduler, thread, names, at);
                 }
                 return thread + " is parked (LockSupport.park"
                         + (thread.blockedOn == null ? "" : ", blocker " + names.nameOf(thread.blockedOn))
@@ -94,7 +94,8 @@ final class Blocking {
      * {@code thread 1 waits to lock ReentrantReadWriteLock#1 for reading, held by thread 2 (reading); queued ahead
      * of it: thread 0 (writing)}.
      */
-    private static String describeLockWait(Scheduler scheduler, ManagedThread thread, ObjectNames names) {
+    private static String describeLockWait(Scheduler scheduler, ManagedThread thread, ObjectNames names,
+            String at) {
         Object lock = thread.requestedLock;
         StringBuilder text = new StringBuilder().append(thread).append(" waits to lock ")
                 .append(names.nameOf(lock));
@@ -102,11 +103,14 @@ final class Blocking {
             text.append(" for ").append(mode(thread.requestedShared));
         }
         List<String> holders = new ArrayList<>();
+        boolean placed = false;
         for (LockHolds.Hold hold : scheduler.lockHolds().heldByOthers(lock, thread)) {
-            holders.add(hold.thread + (isReadWrite(lock) ? " (" + mode(hold.shared) + ")" : ""));
+            holders.add(hold.thread + (isReadWrite(lock) ? " (" + mode(hold.shared) + ")" : "")
+                    + (hold.site == Sites.UNKNOWN ? "" : ", which took it at " + Sites.get(hold.site).location()));
+            placed |= hold.site != Sites.UNKNOWN;
         }
         if (!holders.isEmpty()) {
-            text.append(", held by ").append(String.join(", ", holders));
+            text.append(", held by ").append(String.join("; ", holders));
         }
         List<String> ahead = new ArrayList<>();
         for (ManagedThread other : queuedAhead(scheduler, thread)) {
@@ -115,7 +119,19 @@ final class Blocking {
         if (!ahead.isEmpty()) {
             text.append("; queued ahead of it: ").append(String.join(", ", ahead));
         }
-        return text.toString();
+        return text.append(placed && !at.isEmpty() ? "; it waits" + at : at).toString();
+    }
+
+    /**
+     * {@code , held by thread 2, which took it at C2.first(C2.java:30); it waits at C2.last(C2.java:37)}: where the
+     * holder took what the thread waits for, then where the thread waits ({@code at}).
+     */
+    private static String heldBy(ManagedThread holder, int site, String at) {
+        if (site == Sites.UNKNOWN) {
+            return ", held by " + holder + at;
+        }
+        return ", held by " + holder + ", which took it at " + Sites.get(site).location()
+                + (at.isEmpty() ? "" : "; it waits" + at);
     }
 
     /** Whether {@code lock}, a lock's sync, belongs to a reader/writer lock, whose holds differ in mode. */
@@ -185,7 +201,7 @@ final class Blocking {
             case LOCK:
                 return scheduler.monitors().owner(thread.blockedOn);
             case WAIT_RETURN:
-                return thread.notified || thread.interruptRequested
+                return thread.notified || thread.interruptRequested || thread.spurious
                         ? scheduler.monitors().owner(thread.blockedOn) : null;
             case JOIN:
                 return thread.joining;

@@ -16,17 +16,21 @@ final class LockHolds {
     static final class Hold {
         final ManagedThread thread;
         final boolean shared;
+        /** Where the thread took its first hold, for deadlock reports. */
+        final int site;
         int count;
 
-        Hold(ManagedThread thread, boolean shared) {
+        Hold(ManagedThread thread, boolean shared, int site) {
             this.thread = thread;
             this.shared = shared;
+            this.site = site;
         }
     }
 
     private final Map<Object, List<Hold>> holds = new IdentityHashMap<>();
 
-    void acquired(Object lock, ManagedThread thread, boolean shared) {
+    /** {@code thread} took {@code lock} at {@code site}, the call into the lock. */
+    void acquired(Object lock, ManagedThread thread, boolean shared, int site) {
         List<Hold> ofLock = holds.computeIfAbsent(lock, key -> new ArrayList<>());
         for (Hold hold : ofLock) {
             if (hold.thread == thread && hold.shared == shared) {
@@ -34,7 +38,7 @@ final class LockHolds {
                 return;
             }
         }
-        Hold hold = new Hold(thread, shared);
+        Hold hold = new Hold(thread, shared, site);
         hold.count = 1;
         ofLock.add(hold);
     }

@@ -42,6 +42,8 @@ final class ManagedThread implements ThreadEvents {
     boolean interruptRequested;
     boolean timedOut;
     boolean permit;           // LockSupport's permit, as unpark() gives it
+    boolean spurious;         // the current wait or park ends with a spurious wake-up
+    boolean spuriousChoiceMade; // whether this thread's waits were offered a spurious wake-up already
     long waitOrder;
     long timeoutsSince = -1;  // the scheduler's progress count when idleTimeouts started counting
     int idleTimeouts;          // timeouts of this thread since then, with nothing else happening
@@ -170,7 +172,7 @@ final class ManagedThread implements ThreadEvents {
             announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
             scheduler.point(this, Pending.LOCK, site);
             blockedOn = null;
-            scheduler.monitors().enter(monitor, this);
+            scheduler.monitors().enter(monitor, this, site);
             jvmMonitors.add(monitor); // taken by the JVM right after this returns, before any other hook
             scheduler.record(this, OpKind.LOCK, null, site, monitor, -1, null);
         } finally {
@@ -202,7 +204,7 @@ final class ManagedThread implements ThreadEvents {
         boolean outer = enterScheduler();
         try {
             unmodelledLocks++;
-            scheduler.monitors().enter(monitor, this);
+            scheduler.monitors().enter(monitor, this, site);
             announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
             scheduler.record(this, OpKind.LOCK_TAKEN, null, site, monitor, -1, null);
         } finally {
@@ -236,7 +238,7 @@ final class ManagedThread implements ThreadEvents {
             jvmMonitors.add(monitor);
             if (decidedMonitor == monitor && scheduler.monitors().isFreeFor(monitor, this)) {
                 decidedMonitor = null;
-                scheduler.monitors().enter(monitor, this);
+                scheduler.monitors().enter(monitor, this, site);
                 return;
             }
             // No rewritten call site decided (a method reference, an interface call, reflection, the JDK): the JVM
@@ -247,7 +249,7 @@ final class ManagedThread implements ThreadEvents {
             announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
             scheduler.point(this, Pending.LOCK, site);
             blockedOn = null;
-            scheduler.monitors().enter(monitor, this);
+            scheduler.monitors().enter(monitor, this, site);
             scheduler.record(this, OpKind.LOCK, null, site, monitor, -1, synchronizedMethod(site));
         } finally {
             leaveScheduler(outer);
@@ -327,13 +329,18 @@ final class ManagedThread implements ThreadEvents {
             waitOrder = scheduler.nextWaitOrder();
             deadline = timeoutNanos < 0 ? NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
             scheduler.record(this, OpKind.WAIT, null, site, monitor, -1, timeoutNanos < 0 ? null : "timed");
+            spurious = scheduler.wakesSpuriously(this, site);
             announce(monitor, Operations.MONITOR, Operations.ACQUIRE); // and takes it back when it wakes
             scheduler.waitInMonitor(this, monitor, site);
-            scheduler.monitors().restore(monitor, this, holds);
+            scheduler.monitors().restore(monitor, this, holds, site);
             blockedOn = null;
             deadline = NO_DEADLINE;
+            boolean woke = spurious;
+            spurious = false;
             if (notified) {
                 scheduler.record(this, OpKind.WAKE, null, site, monitor, -1, "notified");
+            } else if (woke && !interruptRequested && !timedOut) {
+                scheduler.record(this, OpKind.WAKE, null, site, monitor, -1, "woke spuriously");
             } else if (interruptRequested) {
                 interruptRequested = false;
                 Thread.interrupted();
@@ -546,6 +553,12 @@ final class ManagedThread implements ThreadEvents {
     public void exitInitializer() {
         if (!inScheduler) {
             context.exitInitializer();
+            boolean outer = enterScheduler();
+            try {
+                scheduler.classInitialized();
+            } finally {
+                leaveScheduler(outer);
+            }
         }
     }
 
@@ -682,7 +695,7 @@ final class ManagedThread implements ThreadEvents {
         if (acquired) {
             boolean outer = enterScheduler();
             try {
-                scheduler.lockHolds().acquired(lock, this, shared);
+                scheduler.lockHolds().acquired(lock, this, shared, lastSite);
             } finally {
                 leaveScheduler(outer);
             }
@@ -763,8 +776,13 @@ final class ManagedThread implements ThreadEvents {
             timedOut = false;
             deadline = timeoutNanos < 0 ? NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
             announce(thread, Operations.PERMIT, Operations.ACQUIRE);
+            // only a park the application asked for itself: the JDK's own parks wait in loops that expect it
+            spurious = !permit && Sites.get(lastSite).description().contains("LockSupport.park")
+                    && scheduler.wakesSpuriously(this, lastSite);
             scheduler.point(this, Pending.PARK, lastSite);
-            String why = permit ? "unparked" : interruptRequested ? "interrupted" : "timed out";
+            String why = permit ? "unparked" : interruptRequested ? "interrupted" : spurious && !timedOut
+                    ? "woke spuriously" : "timed out";
+            spurious = false;
             permit = false;
             blockedOn = null;
             deadline = NO_DEADLINE;

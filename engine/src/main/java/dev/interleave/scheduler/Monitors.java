@@ -3,6 +3,8 @@ package dev.interleave.scheduler;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
+import dev.interleave.bridge.Sites;
+
 /**
  * Who holds which monitor, as the scheduler models it. The real monitors are still taken by the JVM; the model
  * makes sure a managed thread only reaches {@code monitorenter} when the monitor is free, so the JVM never blocks.
@@ -13,6 +15,8 @@ final class Monitors {
     private static final class State {
         ManagedThread owner;
         int count;
+        /** Where the owner took the monitor (its outermost hold), for deadlock reports. */
+        int site = Sites.UNKNOWN;
     }
 
     private final Map<Object, State> states = new IdentityHashMap<>();
@@ -27,10 +31,19 @@ final class Monitors {
         return owner == null || owner == thread;
     }
 
-    void enter(Object monitor, ManagedThread thread) {
+    void enter(Object monitor, ManagedThread thread, int site) {
         State state = states.computeIfAbsent(monitor, m -> new State());
+        if (state.count == 0) {
+            state.site = site;
+        }
         state.owner = thread;
         state.count++;
+    }
+
+    /** Where the owner of {@code monitor} took it, or {@link Sites#UNKNOWN}. */
+    int site(Object monitor) {
+        State state = states.get(monitor);
+        return state == null || state.owner == null ? Sites.UNKNOWN : state.site;
     }
 
     void exit(Object monitor, ManagedThread thread) {
@@ -52,9 +65,11 @@ final class Monitors {
         return count;
     }
 
-    void restore(Object monitor, ManagedThread thread, int count) {
+    /** {@code thread} took {@code monitor} back at {@code site}, on its way out of {@code wait()}. */
+    void restore(Object monitor, ManagedThread thread, int count, int site) {
         State state = states.computeIfAbsent(monitor, m -> new State());
         state.owner = thread;
         state.count = count;
+        state.site = site;
     }
 }

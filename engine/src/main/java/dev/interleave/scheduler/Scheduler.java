@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 import dev.interleave.ConcurrencyFailure;
 import dev.interleave.bridge.AccessKind;
@@ -67,6 +68,9 @@ public final class Scheduler {
     private boolean pruned;
     /** A hash of every step's thread, kind and site: schedules with equal fingerprints ran the same interleaving. */
     private long fingerprint = 0xcbf29ce484222325L;
+    private Consumer<Class<?>> initializedClasses;
+    private boolean spuriousWakeups;
+    private static final StackWalker CLASS_WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     public Scheduler(SchedulingStrategy strategy, ScheduleLimits limits) {
         this.strategy = strategy;
@@ -77,6 +81,24 @@ public final class Scheduler {
     /** Records the schedule's decisions and the fingerprint of its events into {@code recording}. */
     public Scheduler recordingInto(ScheduleRecording recording) {
         this.recording = recording;
+        return this;
+    }
+
+    /**
+     * Tells {@code listener} of every class whose static initializer a managed thread of this schedule runs, right
+     * after it ran and before any other code sees the class: the state a schedule in a fresh JVM would start from.
+     */
+    public Scheduler whenClassInitialized(Consumer<Class<?>> listener) {
+        this.initializedClasses = listener;
+        return this;
+    }
+
+    /**
+     * Whether a wait the application asked for ({@code Object.wait}, {@code LockSupport.park}) may end without a
+     * notify or unpark, as the JVM allows: a choice of the strategy at each thread's first such wait.
+     */
+    public Scheduler spuriousWakeups(boolean allowed) {
+        this.spuriousWakeups = allowed;
         return this;
     }
 
@@ -450,12 +472,12 @@ public final class Scheduler {
             case LOCK:
                 return monitors.isFreeFor(thread.blockedOn, thread);
             case WAIT_RETURN:
-                return (thread.notified || thread.interruptRequested || thread.timedOut)
+                return (thread.notified || thread.interruptRequested || thread.timedOut || thread.spurious)
                         && monitors.isFreeFor(thread.blockedOn, thread);
             case JOIN:
                 return thread.joining.finished || thread.interruptRequested || thread.timedOut;
             case PARK:
-                return thread.permit || thread.interruptRequested || thread.timedOut;
+                return thread.permit || thread.interruptRequested || thread.timedOut || thread.spurious;
             default:
                 return true;
         }
@@ -568,7 +590,7 @@ public final class Scheduler {
         for (ManagedThread thread : threads) {
             if (!thread.finished && thread.pending == ManagedThread.Pending.WAIT_RETURN
                     && thread.blockedOn == monitor && !thread.notified && !thread.interruptRequested
-                    && !thread.timedOut) {
+                    && !thread.timedOut && !thread.spurious) {
                 waiters.add(thread);
             }
         }
@@ -582,6 +604,20 @@ public final class Scheduler {
             }
         }
         record(self, OpKind.NOTIFY, null, site, monitor, -1, woken.length() == 0 ? "no thread waits" : woken.toString());
+    }
+
+    /**
+     * Whether the wait {@code self} begins at {@code site} ends with a spurious wake-up ("thread N wakes
+     * spuriously"): the strategy chooses, as it chooses which waiter a notify wakes, at the first wait of each
+     * thread in application code, so that code which waits under {@code if} instead of {@code while} is found.
+     */
+    boolean wakesSpuriously(ManagedThread self, int site) {
+        if (!spuriousWakeups || self.spuriousChoiceMade || site == Sites.UNKNOWN
+                || Sites.get(site).className().startsWith("java.")) {
+            return false;
+        }
+        self.spuriousChoiceMade = true;
+        return pickWaiter(2) == 1;
     }
 
     private int pickWaiter(int count) {
@@ -670,6 +706,16 @@ public final class Scheduler {
         if (listener != null && !aborted) {
             listener.step(thread.id, state, Operations.OWN, Operations.WRITE, false, Sites.UNKNOWN);
         }
+    }
+
+    /** A managed thread is about to leave a class's static initializer, whose frame is on its stack. */
+    void classInitialized() {
+        Consumer<Class<?>> listener = initializedClasses;
+        if (listener == null) {
+            return;
+        }
+        CLASS_WALKER.walk(frames -> frames.filter(frame -> frame.getMethodName().equals("<clinit>")).findFirst())
+                .ifPresent(frame -> listener.accept(frame.getDeclaringClass()));
     }
 
     long nextWaitOrder() {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import dev.interleave.fixtures.Deadlocks;
 import dev.interleave.fixtures.Replayable;
+import dev.interleave.fixtures.StaticStates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,27 @@ class FreshJvmReplayTests {
         sameAcrossJvms(Deadlocks.class.getName() + "#oppositeOrderBlocks");
     }
 
-    private void sameAcrossJvms(String test) throws Exception {
+    @Test
+    void aLostUpdateOnAStaticFieldFoundLateInTheExplorationIsTheSameRunAlone() throws Exception {
+        String found = sameAcrossJvms(StaticStates.class.getName() + "#staticLostUpdate");
+        assertThat(found).containsPattern("failed in schedule ([2-9]|\\d\\d+) of").containsPattern("but was:\\s*1");
+    }
+
+    @Test
+    void aReplayThatLeavesItsPathForStaticStateSaysSoInsteadOfBlamingTheCode() throws Exception {
+        String test = StaticStates.class.getName() + "#aStaticLatchOpensOnce";
+        String found = runInFreshJvm(test, "interleave.seed", "1", failures.resolve("first"));
+        Matcher saved = SAVED.matcher(found);
+        assertThat(saved.find()).as("the report names the saved file:%n%s", found).isTrue();
+
+        String replayed = runInFreshJvm(test, "interleave.replay", saved.group(1), failures.resolve("second"));
+        assertThat(replayed).contains("the replay left the recorded schedule")
+                .contains("Static state that the schedules before it changed and Interleave could not put back"
+                        + " (StaticStates.STARTED")
+                .doesNotStartWith("The code under test has changed");
+    }
+
+    private String sameAcrossJvms(String test) throws Exception {
         String found = runInFreshJvm(test, "interleave.seed", "2026", failures.resolve("first"));
         String foundAgain = runInFreshJvm(test, "interleave.seed", "2026", failures.resolve("first"));
         assertThat(found).contains("Interleaving, ");
@@ -47,6 +68,8 @@ class FreshJvmReplayTests {
         String replayed = runInFreshJvm(test, "interleave.replay", saved.group(1), failures.resolve("second"));
         assertThat(replayed).contains("failed when replaying " + saved.group(1));
         assertThat(interleaving(replayed)).isEqualTo(interleaving(found));
+        assertThat(replayed.lines().findFirst()).isEqualTo(found.lines().findFirst());
+        return found;
     }
 
     private static String interleaving(String report) {

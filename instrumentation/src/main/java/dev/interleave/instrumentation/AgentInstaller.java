@@ -2,6 +2,7 @@ package dev.interleave.instrumentation;
 
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,7 +99,9 @@ public final class AgentInstaller {
         loadBridge();
         // The scheduler reads which synchronizer a lock, a read or write lock or a condition belongs to, so that
         // calls on one lock are independent of calls on another (see the engine's LibraryCalls)
-        instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
+        // ClassInitialization asks the JVM whether a class is initialized, without initializing it
+        instrumentation.redefineModule(Object.class.getModule(), Set.of(),
+                Map.of("jdk.internal.misc", Set.of(AgentInstaller.class.getModule())),
                 Map.of("java.util.concurrent.locks", Set.of(AgentInstaller.class.getModule())), Set.of(), Map.of());
         TransformationLog log = new TransformationLog();
         new AgentBuilder.Default()
@@ -262,6 +265,22 @@ public final class AgentInstaller {
 
         public TransformationLog log() {
             return log;
+        }
+
+        /**
+         * The application classes (not the JDK's, not the framework's) that the agent instrumented and the JVM has
+         * loaded now, initialized or not, in no particular order.
+         */
+        public List<Class<?>> loadedApplicationClasses() {
+            List<Class<?>> result = new ArrayList<>();
+            for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+                if (!type.isArray() && !type.isPrimitive()
+                        && InstrumentationScope.isApplicationLoader(type.getClassLoader())
+                        && InstrumentationScope.isApplicationType(type.getName()) && log.isInstrumented(type)) {
+                    result.add(type);
+                }
+            }
+            return result;
         }
     }
 }

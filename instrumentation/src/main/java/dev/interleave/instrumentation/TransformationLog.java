@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -24,6 +25,7 @@ public final class TransformationLog extends AgentBuilder.Listener.Adapter {
     private final Map<String, Throwable> failed = new ConcurrentHashMap<>();
     /** The class loader of each class in {@link #failed}, so that a test sees only the failures it can reach. */
     private final Map<String, WeakReference<ClassLoader>> failedLoaders = new ConcurrentHashMap<>();
+    private final AtomicInteger transformations = new AtomicInteger();
 
     @Override
     public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
@@ -31,6 +33,12 @@ public final class TransformationLog extends AgentBuilder.Listener.Adapter {
         instrumented.add(typeDescription.getName());
         failed.remove(typeDescription.getName());
         failedLoaders.remove(typeDescription.getName());
+        transformations.incrementAndGet();
+    }
+
+    /** How many transformations there have been: when it has not moved, no class has been loaded and instrumented. */
+    public int transformations() {
+        return transformations.get();
     }
 
     @Override

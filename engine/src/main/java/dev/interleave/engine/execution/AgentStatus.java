@@ -1,5 +1,6 @@
 package dev.interleave.engine.execution;
 
+import dev.interleave.engine.statics.StaticState;
 import dev.interleave.instrumentation.AgentInstaller;
 import dev.interleave.instrumentation.AgentUnavailableException;
 import dev.interleave.instrumentation.TransformationLog;
@@ -85,5 +86,14 @@ public final class AgentStatus {
                     + " instruments every class as it loads: " + AgentInstaller.SUREFIRE_ARG_LINE, cause);
         }
         return log;
+    }
+
+    /**
+     * The static state of the classes {@code testClass}'s schedules touch, to be put back between them;
+     * {@code exclusive} when no other test runs meanwhile. Call after {@link #requireInstrumented}.
+     */
+    static synchronized StaticState staticStateOf(Class<?> testClass, boolean exclusive) {
+        AgentInstaller.Installation agent = installation;
+        return new StaticState(testClass, agent::loadedApplicationClasses, agent.log()::transformations, exclusive);
     }
 }

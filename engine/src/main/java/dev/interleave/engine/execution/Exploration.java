@@ -19,6 +19,7 @@ import dev.interleave.ConcurrencyFailure;
 import dev.interleave.ConcurrencyTest;
 import dev.interleave.Strategy;
 import dev.interleave.engine.FrameworkVersion;
+import dev.interleave.engine.statics.StaticState;
 import dev.interleave.report.FailureReport;
 import dev.interleave.schedulefile.ScheduleDirectory;
 import dev.interleave.schedulefile.ScheduleFiles;
@@ -65,7 +66,9 @@ public final class Exploration {
         Settings settings = Settings.resolve(annotation, context.configuration());
         List<Path> replays = settings.replay.isEmpty() ? List.of() : ReplayFiles.resolve(settings.replay, identity);
         UnexploredClasses.check(AgentStatus.requireInstrumented(testClass), testClass);
-        try (ScheduleRunner runner = new ScheduleRunner(testClass, method, LifecycleMethods.of(testClass))) {
+        boolean exclusive = !context.configuration().getBoolean("interleave.parallel.enabled").orElse(false);
+        try (ScheduleRunner runner = new ScheduleRunner(testClass, method, LifecycleMethods.of(testClass),
+                AgentStatus.staticStateOf(testClass, exclusive), Settings.spuriousWakeups(context.configuration()))) {
             if (!replays.isEmpty()) {
                 replay(runner, replays, settings);
                 return;
@@ -186,7 +189,8 @@ public final class Exploration {
                     + " of the exploration with seed " + settings.seed + "; -D" + Settings.SEED + "="
                     + settings.seed + " runs it again)", cause.getCause());
         }
-        FailureReport report = report(settings.strategy.name(), settings.seed, schedule, settings.schedules);
+        FailureReport report = report(settings.strategy.name(), settings.seed, schedule, settings.schedules)
+                .staticStateLeaked(runner.statics().leaked());
         ScheduleOutcome reported = outcome;
         Shrinker.Result shrunk = null;
         if (outcome.recording() == null) {
@@ -206,7 +210,8 @@ public final class Exploration {
             extra.put("interleave.shrinkMillis", Long.toString(shrunk.millis));
         }
         publish(settings, "failed", statistics, explorer, started, extra);
-        save(settings, schedule, reported, report, shrunk == null ? "" : " " + shrunk.summary());
+        save(settings, schedule, reported, report, (shrunk == null ? "" : " " + shrunk.summary())
+                + StaticState.note(runner.statics().leaked()));
         throw report.toFailure(reported);
     }
 

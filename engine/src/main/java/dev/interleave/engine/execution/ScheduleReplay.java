@@ -1,7 +1,9 @@
 package dev.interleave.engine.execution;
 
 import java.nio.file.Path;
+import java.util.List;
 
+import dev.interleave.engine.statics.StaticState;
 import dev.interleave.schedulefile.ScheduleFileException;
 import dev.interleave.schedulefile.ScheduleFiles;
 import dev.interleave.schedulefile.ScheduleRecord;
@@ -62,11 +64,35 @@ final class ScheduleReplay {
                 new ExpectedTrace(record.events(), record.trace()));
         if (outcome.divergence() != null) {
             return new ScheduleReplay(file, Verdict.DIVERGED, record, outcome, file + ": the replay left the recorded"
-                    + " schedule " + outcome.divergence() + ". The code under test has changed since the schedule"
-                    + " was recorded (with Interleave " + record.frameworkVersion() + " on JDK "
-                    + record.jdkVersion() + "); explore again with -Dinterleave.seed=" + record.seed()
+                    + " schedule " + outcome.divergence() + ". " + cause(record, runner.statics())
+                    + "; explore again with -Dinterleave.seed=" + record.seed()
                     + " -Dinterleave.strategy=" + record.strategy() + " to find it anew");
         }
         return new ScheduleReplay(file, outcome.failed() ? Verdict.FAILED : Verdict.PASSED, record, outcome, null);
+    }
+
+    /**
+     * Why a replay may have left its recorded path. Static state that could not be put back between schedules, when
+     * the file or this run knows of any, comes first: then nothing need have changed in the code.
+     */
+    private static String cause(ScheduleRecord record, StaticState statics) {
+        String recorded = "(recorded with Interleave " + record.frameworkVersion() + " on JDK " + record.jdkVersion()
+                + ")";
+        String leaked = StaticState.noted(record.failure().headline());
+        if (leaked.isEmpty() && !statics.leaked().isEmpty()) {
+            leaked = String.join(", ", statics.leaked());
+        }
+        if (!leaked.isEmpty()) {
+            return "Static state that the schedules before it changed and Interleave could not put back (" + leaked
+                    + ") differs between the recording and this run, which is enough to change the path; or the"
+                    + " code under test has changed since the schedule was recorded " + recorded;
+        }
+        List<String> unchecked = statics.unchecked();
+        if (!unchecked.isEmpty()) {
+            return "The code under test has changed since the schedule was recorded " + recorded + ", or static"
+                    + " state Interleave cannot look into, and so could not put back between schedules, differs: "
+                    + String.join(", ", unchecked);
+        }
+        return "The code under test has changed since the schedule was recorded " + recorded;
     }
 }

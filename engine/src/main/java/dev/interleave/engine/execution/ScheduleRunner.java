@@ -2,6 +2,7 @@ package dev.interleave.engine.execution;
 
 import java.lang.reflect.Method;
 
+import dev.interleave.engine.statics.StaticState;
 import dev.interleave.scheduler.ExpectedTrace;
 import dev.interleave.scheduler.ScheduleLimits;
 import dev.interleave.scheduler.ScheduleOutcome;
@@ -15,7 +16,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
 /**
  * Runs the schedules of one test method, one after another, on one reused test thread: each with a fresh instance
  * of the test class and its {@code @BeforeEach}/{@code @AfterEach} methods around it. Explorations and replays
- * both go through it, so a replayed schedule runs exactly as it was recorded.
+ * both go through it, so a replayed schedule runs exactly as it was recorded. Before each, the static state of the
+ * classes under test is put back as the first schedule found it.
  */
 final class ScheduleRunner implements AutoCloseable {
 
@@ -25,12 +27,39 @@ final class ScheduleRunner implements AutoCloseable {
     private final Method method;
     private final LifecycleMethods lifecycle;
     private final TestThread testThread = new TestThread(TEST_THREAD_NAME);
+    private final StaticState statics;
+    private final boolean spuriousWakeups;
     private ScheduleOutcome previous;
 
-    ScheduleRunner(Class<?> testClass, Method method, LifecycleMethods lifecycle) {
+    ScheduleRunner(Class<?> testClass, Method method, LifecycleMethods lifecycle, StaticState statics,
+            boolean spuriousWakeups) {
         this.testClass = testClass;
         this.method = method;
         this.lifecycle = lifecycle;
+        this.statics = statics;
+        this.spuriousWakeups = spuriousWakeups;
+        initializeOutsideSchedules(REFLECTION_FAILURES);
+    }
+
+    /**
+     * JUnit's reflection turns the exception of a method it invokes into an unchecked one with this class. When a
+     * schedule is abandoned (a replay that left its path, say) before anything threw in this JVM, its static
+     * initializer would run on thread 0 as it unwinds, and the first collection it touched would unwind it too,
+     * leaving the class unusable for the rest of the JVM. Initialized here, on the engine's thread, it never is.
+     */
+    private static final String REFLECTION_FAILURES = "org.junit.platform.commons.util.ExceptionUtils";
+
+    private static void initializeOutsideSchedules(String className) {
+        try {
+            Class.forName(className, true, ReflectionSupport.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // another JUnit version: nothing to prepare
+        }
+    }
+
+    /** The static state put back before every schedule, and what of it could not be. */
+    StaticState statics() {
+        return statics;
     }
 
     /**
@@ -39,8 +68,10 @@ final class ScheduleRunner implements AutoCloseable {
      */
     ScheduleOutcome run(SchedulingStrategy strategy, ScheduleLimits limits, ScheduleRecording recording,
             ExpectedTrace expected) throws InterruptedException {
+        statics.beforeSchedule();
         Object instance = newInstance();
-        Scheduler scheduler = new Scheduler(strategy, limits);
+        Scheduler scheduler = new Scheduler(strategy, limits).whenClassInitialized(statics::initialized)
+                .spuriousWakeups(spuriousWakeups);
         if (recording != null) {
             scheduler.recordingInto(recording);
         }
@@ -48,6 +79,7 @@ final class ScheduleRunner implements AutoCloseable {
             scheduler.replaying(expected);
         }
         ScheduleOutcome outcome = scheduler.run(testThread, lifecycle.aroundTest(instance, method));
+        statics.ran(outcome.trace());
         if (previous != null) {
             previous.awaitThreadsExited(); // long gone: it bounds the threads alive to one schedule's
         }
@@ -70,5 +102,6 @@ final class ScheduleRunner implements AutoCloseable {
         if (previous != null) {
             previous.awaitThreadsExited();
         }
+        statics.close();
     }
 }

@@ -31,6 +31,7 @@ final class Settings {
     static final String MAX_PREEMPTIONS = "interleave.maxPreemptions";
     static final String REDUCTION = "interleave.reduction";
     static final String SHRINK = "interleave.shrink";
+    static final String SPURIOUS_WAKEUPS = "interleave.spuriousWakeups";
     static final String SHRINK_MILLIS = "interleave.shrink.millis";
     static final String SHRINK_SCHEDULES = "interleave.shrink.schedules";
     static final String DEFAULT_FAILURES_DIR = "target/interleave";
@@ -98,6 +99,12 @@ final class Settings {
         return new Settings(schedules, strategy, seed.isEmpty() ? Seeds.fresh() : seed, maxSteps, replay,
                 failuresDir, rerun, recording, pctDepth, maxPreemptions, reduction, shrinkMillis,
                 shrinkSchedules);
+    }
+
+    /** Whether {@code Object.wait} and {@code LockSupport.park} may wake spuriously; on unless turned off. */
+    static boolean spuriousWakeups(ConfigurationParameters configuration) {
+        return flag(SPURIOUS_WAKEUPS, configuration.get(SPURIOUS_WAKEUPS).map(String::trim)
+                .filter(value -> !value.isEmpty()));
     }
 
     /** Configuration parameters, where a blank value counts as not given. */
