@@ -20,6 +20,7 @@ public final class ScheduleOutcome {
     private final String divergence;
     private final boolean pruned;
     private final long fingerprint;
+    private List<String> daemonsStopped = List.of();
 
     ScheduleOutcome(ScheduleFailure failure, boolean timedOut, List<TraceEvent> trace, int traceSize,
             List<String> threadNames, long steps, int decisions, List<String> leakedThreads, List<Thread> threads,
@@ -49,6 +50,19 @@ public final class ScheduleOutcome {
                 thread.join();
             }
         }
+    }
+
+    ScheduleOutcome withDaemonsStopped(List<String> threads) {
+        this.daemonsStopped = threads;
+        return this;
+    }
+
+    /**
+     * The daemon threads that were still running when the test method returned, and were stopped as a JVM stops them
+     * when it exits; empty when none were.
+     */
+    public List<String> daemonsStopped() {
+        return daemonsStopped;
     }
 
     public boolean failed() {

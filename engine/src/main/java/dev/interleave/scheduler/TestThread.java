@@ -34,7 +34,9 @@ public final class TestThread implements Runnable {
 
     public TestThread(String name) {
         thread = new Thread(this, name);
-        thread.setDaemon(true);
+        // Not a daemon, as the thread that runs a JUnit test is not: the threads the test starts inherit that, and
+        // whether a thread left running when the test method returns is a daemon decides what becomes of it.
+        thread.setDaemon(false);
         thread.start();
     }
 
@@ -79,6 +81,12 @@ public final class TestThread implements Runnable {
             }
         }
         return last == null || last.done;
+    }
+
+    /** Whether the last launched body is still running: a schedule that could not unwind it left it behind. */
+    public boolean busy() {
+        Job last = launched;
+        return last != null && !last.done;
     }
 
     /** Lets the thread end once it is idle. */

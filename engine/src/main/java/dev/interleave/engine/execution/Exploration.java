@@ -65,7 +65,8 @@ public final class Exploration {
         Settings settings = Settings.resolve(annotation, context.configuration());
         List<Path> replays = settings.replay.isEmpty() ? List.of() : ReplayFiles.resolve(settings.replay, identity);
         AgentStatus.requireInstrumented(testClass);
-        try (ScheduleRunner runner = new ScheduleRunner(testClass, method, LifecycleMethods.of(testClass))) {
+        try (ScheduleRunner runner = new ScheduleRunner(testClass, method, LifecycleMethods.of(testClass),
+                settings.watchdogMillis)) {
             if (!replays.isEmpty()) {
                 replay(runner, replays, settings);
                 return;
@@ -191,6 +192,8 @@ public final class Exploration {
         Shrinker.Result shrunk = null;
         if (outcome.recording() == null) {
             report.notShrunk("recording is off (-D" + Settings.RECORDING + "=false)");
+        } else if (!outcome.leakedThreads().isEmpty()) {
+            report.notShrunk("a thread of it could not be stopped, and every schedule tried would leave one more");
         } else if (settings.shrinkSchedules > 0) {
             shrunk = new Shrinker(runner, limits, settings.shrinkMillis, settings.shrinkSchedules)
                     .shrink(outcome.recording().decisions(), outcome.failure());
@@ -301,8 +304,10 @@ public final class Exploration {
         }
         entries.putAll(extra);
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entries));
-        say("%s, %s, strategy %s, seed %s, %.2f s%s", verdict, statistics.summary(), settings.strategy, settings.seed,
-                (System.nanoTime() - started) / 1e9, coverage.isEmpty() ? "" : "\n    " + coverage);
+        String daemons = statistics.daemonsStopped();
+        say("%s, %s, strategy %s, seed %s, %.2f s%s%s", verdict, statistics.summary(), settings.strategy,
+                settings.seed, (System.nanoTime() - started) / 1e9, coverage.isEmpty() ? "" : "\n    " + coverage,
+                daemons.isEmpty() ? "" : "\n    " + daemons);
     }
 
     /** For EXHAUSTIVE: whether every schedule was explored, and if not, how far the exploration got. */

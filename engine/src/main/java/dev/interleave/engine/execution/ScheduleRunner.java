@@ -24,13 +24,16 @@ final class ScheduleRunner implements AutoCloseable {
     private final Class<?> testClass;
     private final Method method;
     private final LifecycleMethods lifecycle;
-    private final TestThread testThread = new TestThread(TEST_THREAD_NAME);
+    private final long watchdogMillis;
+    private TestThread testThread = new TestThread(TEST_THREAD_NAME);
     private ScheduleOutcome previous;
 
-    ScheduleRunner(Class<?> testClass, Method method, LifecycleMethods lifecycle) {
+    /** {@code watchdogMillis}: how long a thread may run without a scheduling point (see {@link Settings}). */
+    ScheduleRunner(Class<?> testClass, Method method, LifecycleMethods lifecycle, long watchdogMillis) {
         this.testClass = testClass;
         this.method = method;
         this.lifecycle = lifecycle;
+        this.watchdogMillis = watchdogMillis;
     }
 
     /**
@@ -40,7 +43,7 @@ final class ScheduleRunner implements AutoCloseable {
     ScheduleOutcome run(SchedulingStrategy strategy, ScheduleLimits limits, ScheduleRecording recording,
             ExpectedTrace expected) throws InterruptedException {
         Object instance = newInstance();
-        Scheduler scheduler = new Scheduler(strategy, limits);
+        Scheduler scheduler = new Scheduler(strategy, limits.withWatchdog(watchdogMillis));
         if (recording != null) {
             scheduler.recordingInto(recording);
         }
@@ -48,6 +51,10 @@ final class ScheduleRunner implements AutoCloseable {
             scheduler.replaying(expected);
         }
         ScheduleOutcome outcome = scheduler.run(testThread, lifecycle.aroundTest(instance, method));
+        if (testThread.busy()) {
+            // It would not stop (a loop without a scheduling point): it is left running, and no schedule waits for it.
+            testThread = new TestThread(TEST_THREAD_NAME);
+        }
         if (previous != null) {
             previous.awaitThreadsExited(); // long gone: it bounds the threads alive to one schedule's
         }
