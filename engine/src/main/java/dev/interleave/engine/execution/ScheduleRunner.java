@@ -1,6 +1,8 @@
 package dev.interleave.engine.execution;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.interleave.scheduler.ExpectedTrace;
 import dev.interleave.scheduler.ScheduleLimits;
@@ -42,7 +44,7 @@ final class ScheduleRunner implements AutoCloseable {
      */
     ScheduleOutcome run(SchedulingStrategy strategy, ScheduleLimits limits, ScheduleRecording recording,
             ExpectedTrace expected) throws InterruptedException {
-        Object instance = newInstance();
+        List<Object> instances = newInstances();
         Scheduler scheduler = new Scheduler(strategy, limits.withWatchdog(watchdogMillis));
         if (recording != null) {
             scheduler.recordingInto(recording);
@@ -50,7 +52,7 @@ final class ScheduleRunner implements AutoCloseable {
         if (expected != null) {
             scheduler.replaying(expected);
         }
-        ScheduleOutcome outcome = scheduler.run(testThread, lifecycle.aroundTest(instance, method));
+        ScheduleOutcome outcome = scheduler.run(testThread, lifecycle.aroundTest(instances, method));
         if (testThread.busy()) {
             // It would not stop (a loop without a scheduling point): it is left running, and no schedule waits for it.
             testThread = new TestThread(TEST_THREAD_NAME);
@@ -62,13 +64,24 @@ final class ScheduleRunner implements AutoCloseable {
         return outcome;
     }
 
-    private Object newInstance() {
-        try {
-            return ReflectionSupport.newInstance(testClass);
-        } catch (RuntimeException e) {
-            throw new JUnitException("could not create an instance of " + testClass.getName() + " for a schedule: "
-                    + "a @ConcurrencyTest class needs a constructor without parameters (" + e + ")", e);
+    /**
+     * Fresh instances for one schedule: of the test class and, for an inner class, of every class that encloses it,
+     * outermost first, each created with the one around it, as Jupiter creates those of a {@code @Nested} class.
+     */
+    private List<Object> newInstances() {
+        List<Object> instances = new ArrayList<>();
+        for (Class<?> type : LifecycleMethods.instances(testClass)) {
+            try {
+                instances.add(instances.isEmpty() ? ReflectionSupport.newInstance(type)
+                        : ReflectionSupport.newInstance(type, instances.get(instances.size() - 1)));
+            } catch (RuntimeException e) {
+                throw new JUnitException("could not create an instance of " + type.getName() + " for a schedule: "
+                        + (instances.isEmpty() ? "a @ConcurrencyTest class needs a constructor without parameters"
+                        : "an inner class needs a constructor that takes only the instance enclosing it")
+                        + " (" + e + ")", e);
+            }
         }
+        return instances;
     }
 
     @Override
