@@ -784,6 +784,13 @@ public final class Scheduler {
         widen();
     }
 
+    /** {@code thread} tried to end the JVM with {@code call}: the schedule fails with that as the thread's exception. */
+    void failOnExit(ManagedThread thread, String call) {
+        record(thread, OpKind.END, null, thread.lastSite, null, -1, "called " + call);
+        fail(new ScheduleFailure(ConcurrencyFailure.Kind.EXCEPTION, thread.id,
+                new JvmExitRefused(thread.toString(), call), null));
+    }
+
     void failOnUnmanagedThread(ManagedThread starter, String what) {
         fail(new ScheduleFailure(ConcurrencyFailure.Kind.UNMANAGED_THREAD, starter.id, null, starter + " " + what));
     }

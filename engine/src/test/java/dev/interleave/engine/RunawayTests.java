@@ -81,6 +81,22 @@ class RunawayTests {
     }
 
     @Test
+    void systemExitOnAManagedThreadFailsTheTestAndTheJvmRunsOn() {
+        ConcurrencyFailure failure = EngineRuns.run(Runaways.class, "childCallsSystemExit").failure();
+
+        assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.EXCEPTION);
+        assertThat(failure.getMessage())
+                .startsWith("thread 1 threw dev.interleave.scheduler.JvmExitRefused: thread 1 called System.exit(3), "
+                        + "which would end the JVM")
+                .contains("ends: called System.exit(3)");
+        assertThat(failure.getCause().getStackTrace()[0].toString())
+                .startsWith("dev.interleave.fixtures.Runaways.lambda$childCallsSystemExit$");
+
+        Throwable halted = EngineRuns.run(Runaways.class, "haltsTheRuntime").failure().getCause();
+        assertThat(halted).hasMessageStartingWith("thread 0 (interleave-test) called Runtime.halt(4)");
+    }
+
+    @Test
     void aWatchdogBoundThatIsNotAPositiveCountIsRefused() {
         Throwable thrown = EngineRuns.run(Runaways.class, "returnsAtOnce", WATCHDOG, "soon").throwable();
 
