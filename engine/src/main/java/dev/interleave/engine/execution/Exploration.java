@@ -19,6 +19,7 @@ import dev.interleave.ConcurrencyFailure;
 import dev.interleave.ConcurrencyTest;
 import dev.interleave.Strategy;
 import dev.interleave.engine.FrameworkVersion;
+import dev.interleave.report.CommandLines;
 import dev.interleave.report.FailureReport;
 import dev.interleave.schedulefile.ScheduleDirectory;
 import dev.interleave.schedulefile.ScheduleFiles;
@@ -184,8 +185,8 @@ public final class Exploration {
         if (outcome.failure().thread() == 0 && cause instanceof LifecycleMethodFailure) {
             publish(settings, "failed", statistics, explorer, started);
             throw new LifecycleMethodFailure(cause.getMessage() + "\n(in schedule " + schedule
-                    + " of the exploration with seed " + settings.seed + "; -D" + Settings.SEED + "="
-                    + settings.seed + " runs it again)", cause.getCause());
+                    + " of the exploration with seed " + settings.seed + "; " + CommandLines.quote("-D"
+                    + Settings.SEED + "=" + settings.seed) + " runs it again)", cause.getCause());
         }
         FailureReport report = report(settings.strategy.name(), settings.seed, schedule, settings.schedules);
         ScheduleOutcome reported = outcome;
@@ -275,12 +276,23 @@ public final class Exploration {
     private FailureReport report(String strategy, String seed, int schedule, int schedules) {
         String className = testClass.getName().substring(testClass.getName().lastIndexOf('.') + 1);
         return new FailureReport(className + "." + method.getName() + "()", className + "#" + method.getName(),
-                strategy, seed, schedule, schedules);
+                strategy, seed, schedule, schedules).qualifiedAs(testClass.getName() + "#" + method.getName());
     }
 
     private void say(String format, Object... arguments) {
         System.out.printf(Locale.ROOT, "[interleave] %s.%s(): %s%n", testClass.getSimpleName(), method.getName(),
                 String.format(Locale.ROOT, format, arguments));
+    }
+
+    /**
+     * The report entries on the test's standard output too: Surefire's XML report keeps a test's output, not its
+     * report entries.
+     */
+    private void sayEntries(Map<String, String> entries) {
+        StringBuilder line = new StringBuilder();
+        entries.forEach((key, value) -> line.append(line.length() == 0 ? "" : ", ").append(key).append('=')
+                .append(value));
+        say("%s", line);
     }
 
     private void publish(Settings settings, String verdict, ExplorationStatistics statistics, Explorer explorer,
@@ -304,6 +316,7 @@ public final class Exploration {
         }
         entries.putAll(extra);
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entries));
+        sayEntries(entries);
         String daemons = statistics.daemonsStopped();
         say("%s, %s, strategy %s, seed %s, %.2f s%s%s", verdict, statistics.summary(), settings.strategy,
                 settings.seed, (System.nanoTime() - started) / 1e9, coverage.isEmpty() ? "" : "\n    " + coverage,
@@ -344,6 +357,7 @@ public final class Exploration {
                     + ")";
         }
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entries));
+        sayEntries(entries);
         say("%s, replaying %s%s, %.2f s", verdict, what, found, (System.nanoTime() - started) / 1e9);
     }
 

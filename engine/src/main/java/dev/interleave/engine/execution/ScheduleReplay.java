@@ -2,6 +2,7 @@ package dev.interleave.engine.execution;
 
 import java.nio.file.Path;
 
+import dev.interleave.report.CommandLines;
 import dev.interleave.schedulefile.ScheduleFileException;
 import dev.interleave.schedulefile.ScheduleFiles;
 import dev.interleave.schedulefile.ScheduleRecord;
@@ -64,8 +65,8 @@ final class ScheduleReplay {
             return new ScheduleReplay(file, Verdict.DIVERGED, record, outcome, file + ": the replay left the recorded"
                     + " schedule " + outcome.divergence() + ". The code under test has changed since the schedule"
                     + " was recorded (with Interleave " + record.frameworkVersion() + " on JDK "
-                    + record.jdkVersion() + "); explore again with -Dinterleave.seed=" + record.seed()
-                    + " -Dinterleave.strategy=" + record.strategy() + " to find it anew");
+                    + record.jdkVersion() + "); explore again with " + CommandLines.quote("-Dinterleave.seed="
+                    + record.seed()) + " -Dinterleave.strategy=" + record.strategy() + " to find it anew");
         }
         return new ScheduleReplay(file, outcome.failed() ? Verdict.FAILED : Verdict.PASSED, record, outcome, null);
     }
