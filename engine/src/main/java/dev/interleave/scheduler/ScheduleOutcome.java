@@ -21,6 +21,7 @@ public final class ScheduleOutcome {
     private final boolean pruned;
     private final long fingerprint;
     private List<String> daemonsStopped = List.of();
+    private boolean testThreadLeftRunning;
 
     ScheduleOutcome(ScheduleFailure failure, boolean timedOut, List<TraceEvent> trace, int traceSize,
             List<String> threadNames, long steps, int decisions, List<String> leakedThreads, List<Thread> threads,
@@ -55,6 +56,19 @@ public final class ScheduleOutcome {
     ScheduleOutcome withDaemonsStopped(List<String> threads) {
         this.daemonsStopped = threads;
         return this;
+    }
+
+    ScheduleOutcome withTestThreadLeftRunning(boolean leftRunning) {
+        this.testThreadLeftRunning = leftRunning;
+        return this;
+    }
+
+    /**
+     * Whether thread 0 would not stop when the schedule was abandoned (a loop without a scheduling point): it cannot
+     * run another schedule, and is left running.
+     */
+    public boolean testThreadLeftRunning() {
+        return testThreadLeftRunning;
     }
 
     /**

@@ -74,8 +74,8 @@ public final class Scheduler {
     private boolean pruned;
     /** Threads that would not stop when the schedule was abandoned: no later schedule waits for them. */
     private final List<ManagedThread> leftRunning = new ArrayList<>();
-    /** The step at which thread 0 ended (the test method and its lifecycle methods returned), or 0. */
-    private long testEndedAt;
+    /** The step at which thread 0 ended (the test method and its lifecycle methods returned), or -1. */
+    private long testEndedAt = -1;
     /** The daemon threads stopped because they were all that was left once thread 0 ended, as the JVM stops them. */
     private final List<String> daemonsStopped = new ArrayList<>();
     /** A hash of every step's thread, kind and site: schedules with equal fingerprints ran the same interleaving. */
@@ -129,7 +129,7 @@ public final class Scheduler {
             }
             return new ScheduleOutcome(divergence == null ? failure : null, timedOut, trace.kept(), trace.size(),
                     threadNames(), steps, decisions, leaked, realThreads(), recording, divergence, pruned, fingerprint)
-                    .withDaemonsStopped(daemonsStopped());
+                    .withDaemonsStopped(daemonsStopped()).withTestThreadLeftRunning(testThreadLeftRunning());
         } finally {
             for (ManagedThread thread : threads) {
                 Bridge.forget(thread.thread);
@@ -416,6 +416,10 @@ public final class Scheduler {
         wakeEngine();
     }
 
+    private synchronized boolean testThreadLeftRunning() {
+        return !threads.isEmpty() && leftRunning.contains(threads.get(0));
+    }
+
     private synchronized List<String> daemonsStopped() {
         return List.copyOf(daemonsStopped);
     }
@@ -447,7 +451,7 @@ public final class Scheduler {
             fail(new ScheduleFailure(ConcurrencyFailure.Kind.HANG, -1, null, Blocking.describeHang(this)));
             return null;
         }
-        if (testEndedAt > 0 && step - testEndedAt > LEFTOVER_STEPS) {
+        if (testEndedAt >= 0 && step - testEndedAt > LEFTOVER_STEPS) {
             fail(new ScheduleFailure(ConcurrencyFailure.Kind.HANG, -1, null, describeLeftovers()));
             return null;
         }

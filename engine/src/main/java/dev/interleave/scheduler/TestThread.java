@@ -83,12 +83,6 @@ public final class TestThread implements Runnable {
         return last == null || last.done;
     }
 
-    /** Whether the last launched body is still running: a schedule that could not unwind it left it behind. */
-    public boolean busy() {
-        Job last = launched;
-        return last != null && !last.done;
-    }
-
     /** Lets the thread end once it is idle. */
     public void close() {
         closed = true;

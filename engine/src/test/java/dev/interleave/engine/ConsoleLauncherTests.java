@@ -41,16 +41,16 @@ class ConsoleLauncherTests {
     }
 
     private static String finish(Process process, Path output) throws Exception {
-        boolean ended = process.waitFor(180, TimeUnit.SECONDS);
+        boolean ended = process.waitFor(300, TimeUnit.SECONDS);
         if (!ended) {
             process.destroyForcibly();
         }
-        assertThat(ended).as("the Console Launcher ended within 180 s").isTrue();
+        assertThat(ended).as("the Console Launcher ended within 300 s").isTrue();
         return Files.readString(output, StandardCharsets.UTF_8);
     }
 
     @Test
-    @Timeout(400)
+    @Timeout(700)
     void theReplayHintIsAConsoleLauncherLineThatRunsAsPrinted(@TempDir Path folder) throws Exception {
         Path failures = Files.createDirectories(folder.resolve("saved failures"));
         Path reports = folder.resolve("reports");
@@ -58,7 +58,8 @@ class ConsoleLauncherTests {
         List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", standaloneJar().toString(), "execute",
                 "--disable-banner", "--disable-ansi-colors", "--details=tree", "--class-path", System.getProperty("java.class.path"),
                 "--select-method", TEST, "--config", "interleave.failures.dir=" + failures,
-                "--config", "interleave.failures.rerun=false", "--config", "interleave.seed=night 42",
+                "--config", "interleave.failures.rerun=false", "--config", "interleave.shrink=false",
+                "--config", "interleave.seed=night 42",
                 "--config", "junit.platform.reporting.open.xml.enabled=true", "--reports-dir", reports.toString()));
 
         Process first = start(command, folder.resolve("first.txt"));

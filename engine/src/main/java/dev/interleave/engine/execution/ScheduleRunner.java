@@ -53,8 +53,10 @@ final class ScheduleRunner implements AutoCloseable {
             scheduler.replaying(expected);
         }
         ScheduleOutcome outcome = scheduler.run(testThread, lifecycle.aroundTest(instances, method));
-        if (testThread.busy()) {
-            // It would not stop (a loop without a scheduling point): it is left running, and no schedule waits for it.
+        if (outcome.testThreadLeftRunning()) {
+            // It would not stop (a loop without a scheduling point): it is left running, and no schedule waits for
+            // it; should it ever return, it ends.
+            testThread.close();
             testThread = new TestThread(TEST_THREAD_NAME);
         }
         if (previous != null) {
