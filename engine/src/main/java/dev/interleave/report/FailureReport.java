@@ -1,7 +1,9 @@
 package dev.interleave.report;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.interleave.ConcurrencyFailure;
 import dev.interleave.scheduler.ScheduleFailure;
@@ -25,6 +27,8 @@ public final class FailureReport {
     private Path replayedFrom;
     private String shrinking;
     private List<String> leakedStatics = List.of();
+    private String qualifiedTarget;
+    private CommandLines commandLines = CommandLines.forThisJvm();
 
     /**
      * @param testName     how the test is named in the headline, {@code CounterTest.lostUpdate()}
@@ -34,10 +38,26 @@ public final class FailureReport {
             int schedules) {
         this.testName = testName;
         this.replayTarget = replayTarget;
+        this.qualifiedTarget = replayTarget;
         this.strategy = strategy;
         this.seed = seed;
         this.schedule = schedule;
         this.schedules = schedules;
+    }
+
+    /**
+     * The test as a method selector names it, {@code com.example.CounterTest#lostUpdate}, for the launchers that
+     * select tests by their qualified names.
+     */
+    public FailureReport qualifiedAs(String target) {
+        this.qualifiedTarget = target;
+        return this;
+    }
+
+    /** Prints the command lines with {@code lines} rather than with those of this JVM's launcher. */
+    public FailureReport printingCommands(CommandLines lines) {
+        this.commandLines = lines;
+        return this;
     }
 
     /** The failing schedule was saved to {@code file}. */
@@ -107,11 +127,13 @@ public final class FailureReport {
             text.append("\nThe schedule was not saved: ").append(notSaved);
         }
         if (file != null) {
-            text.append("\nReplay it exactly: mvn test -Dtest=").append(replayTarget).append(" -Dinterleave.replay=")
-                    .append(file);
+            text.append("\nReplay it exactly: ").append(commandLines.run(replayTarget, qualifiedTarget,
+                    Map.of("interleave.replay", file.toString())));
         }
-        text.append("\nRun it again: mvn test -Dtest=").append(replayTarget).append(" -Dinterleave.seed=")
-                .append(seed).append(" -Dinterleave.strategy=").append(strategy)
+        Map<String, String> again = new LinkedHashMap<>();
+        again.put("interleave.seed", seed);
+        again.put("interleave.strategy", strategy);
+        text.append("\nRun it again: ").append(commandLines.run(replayTarget, qualifiedTarget, again))
                 .append("\n  (the same seed explores the same schedules in the same order; this is number ")
                 .append(schedule).append(")")
                 .append("\n\nInterleaving, ").append(outcome.traceSize())

@@ -857,6 +857,13 @@ final class ManagedThread implements ThreadEvents {
     }
 
     @Override
+    public void exitCalled(String call) {
+        scheduler.checkNotAborted();
+        scheduler.failOnExit(this, call);
+        throw new ScheduleAbortedError();
+    }
+
+    @Override
     public ThreadEvents starting(Thread child) {
         if (inScheduler) {
             return null;

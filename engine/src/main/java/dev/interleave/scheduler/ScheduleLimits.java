@@ -40,6 +40,14 @@ public final class ScheduleLimits {
                 unwindNanos / 1_000_000, nanoTime);
     }
 
+    /**
+     * The same limits with a watchdog of {@code millis}: how long the running thread may go on without reaching a
+     * scheduling point before the schedule is reported as a hang.
+     */
+    public ScheduleLimits withWatchdog(long millis) {
+        return new ScheduleLimits(maxSteps, blockedNanos / 1_000_000, millis, unwindNanos / 1_000_000, deadline);
+    }
+
     public boolean isPast(long nanoTime) {
         return deadline != Long.MAX_VALUE && nanoTime - deadline > 0;
     }

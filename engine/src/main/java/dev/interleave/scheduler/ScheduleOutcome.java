@@ -20,6 +20,8 @@ public final class ScheduleOutcome {
     private final String divergence;
     private final boolean pruned;
     private final long fingerprint;
+    private List<String> daemonsStopped = List.of();
+    private boolean testThreadLeftRunning;
 
     ScheduleOutcome(ScheduleFailure failure, boolean timedOut, List<TraceEvent> trace, int traceSize,
             List<String> threadNames, long steps, int decisions, List<String> leakedThreads, List<Thread> threads,
@@ -49,6 +51,32 @@ public final class ScheduleOutcome {
                 thread.join();
             }
         }
+    }
+
+    ScheduleOutcome withDaemonsStopped(List<String> threads) {
+        this.daemonsStopped = threads;
+        return this;
+    }
+
+    ScheduleOutcome withTestThreadLeftRunning(boolean leftRunning) {
+        this.testThreadLeftRunning = leftRunning;
+        return this;
+    }
+
+    /**
+     * Whether thread 0 would not stop when the schedule was abandoned (a loop without a scheduling point): it cannot
+     * run another schedule, and is left running.
+     */
+    public boolean testThreadLeftRunning() {
+        return testThreadLeftRunning;
+    }
+
+    /**
+     * The daemon threads that were still running when the test method returned, and were stopped as a JVM stops them
+     * when it exits; empty when none were.
+     */
+    public List<String> daemonsStopped() {
+        return daemonsStopped;
     }
 
     public boolean failed() {

@@ -30,6 +30,13 @@ public final class Scheduler {
     private static final long GRACE_MILLIS = 200;
     private static final int MIN_LOOKS = 10;
     private static final long ENGINE_SPIN_NANOS = 1_000_000;
+    /**
+     * How many steps threads that are not daemons may take after the test method returned: a JVM would not exit
+     * before they end, so one still running then is reported rather than explored up to {@code maxSteps}.
+     */
+    static final int LEFTOVER_STEPS = 10_000;
+    /** The configuration key of the watchdog's bound, named in its reports. */
+    private static final String WATCHDOG_KEY = "interleave.watchdog.millis";
 
     private final SchedulingStrategy strategy;
     private final ScheduleLimits limits;
@@ -66,6 +73,12 @@ public final class Scheduler {
     private boolean widened;
     /** The strategy found this schedule could only repeat explored ones: it was stopped, neither passed nor failed. */
     private boolean pruned;
+    /** Threads that would not stop when the schedule was abandoned: no later schedule waits for them. */
+    private final List<ManagedThread> leftRunning = new ArrayList<>();
+    /** The step at which thread 0 ended (the test method and its lifecycle methods returned), or -1. */
+    private long testEndedAt = -1;
+    /** The daemon threads stopped because they were all that was left once thread 0 ended, as the JVM stops them. */
+    private final List<String> daemonsStopped = new ArrayList<>();
     /** A hash of every step's thread, kind and site: schedules with equal fingerprints ran the same interleaving. */
     private long fingerprint = 0xcbf29ce484222325L;
     private Consumer<Class<?>> initializedClasses;
@@ -137,7 +150,8 @@ public final class Scheduler {
                 divergence = expected.missing(trace.size() + 1);
             }
             return new ScheduleOutcome(divergence == null ? failure : null, timedOut, trace.kept(), trace.size(),
-                    threadNames(), steps, decisions, leaked, realThreads(), recording, divergence, pruned, fingerprint);
+                    threadNames(), steps, decisions, leaked, realThreads(), recording, divergence, pruned, fingerprint)
+                    .withDaemonsStopped(daemonsStopped()).withTestThreadLeftRunning(testThreadLeftRunning());
         } finally {
             for (ManagedThread thread : threads) {
                 Bridge.forget(thread.thread);
@@ -206,9 +220,13 @@ public final class Scheduler {
                         running + " ended outside the scheduler's view (was it stopped by the JVM?)"));
             } else if (state == Thread.State.RUNNABLE && unchanged > limits.stallNanos()) {
                 fail(new ScheduleFailure(ConcurrencyFailure.Kind.HANG, running.id, null,
-                        running + " ran for " + TimeUnit.NANOSECONDS.toSeconds(unchanged) + " s without reaching a "
-                                + "scheduling point (a loop over state that is not shared, or work inside the "
-                                + "JDK):" + StackTraces.format(running.thread.getStackTrace(), 12)));
+                        running + " ran for " + TimeUnit.NANOSECONDS.toMillis(unchanged) + " ms without reaching a "
+                                + "scheduling point (a loop over state that is not shared, or work inside the JDK; "
+                                + "the bound is -D" + WATCHDOG_KEY + "=" + TimeUnit.NANOSECONDS.toMillis(
+                                limits.stallNanos()) + "):" + StackTraces.format(running.thread.getStackTrace(), 12)
+                                + "\nA thread that never reaches a scheduling point cannot be stopped: if it does "
+                                + "not end by itself, it is left running in this JVM, and the next tests run without "
+                                + "it."));
             }
         }
     }
@@ -236,6 +254,9 @@ public final class Scheduler {
             testThread.thread().interrupt();
             if (!testThread.awaitIdle(limits.unwindMillis())) {
                 leaked.add(all.get(0) + StackTraces.format(testThread.thread().getStackTrace(), 8));
+                synchronized (this) {
+                    leftRunning.add(all.get(0));
+                }
             }
         }
         for (ManagedThread thread : all.subList(1, all.size())) {
@@ -250,6 +271,9 @@ public final class Scheduler {
             }
             if (thread.thread.isAlive()) {
                 leaked.add(thread + StackTraces.format(thread.thread.getStackTrace(), 8));
+                synchronized (this) {
+                    leftRunning.add(thread);
+                }
             }
         }
         return leaked;
@@ -411,10 +435,64 @@ public final class Scheduler {
             wakeEngine();
             return;
         }
+        if (self.id == 0) {
+            testEndedAt = steps;
+        }
+        if (threads.get(0).finished && onlyDaemonsLeft()) {
+            stopDaemons();
+            return;
+        }
         ManagedThread next = decide(self);
         if (next != null) {
             switchTo(next);
         }
+    }
+
+    /** Whether every thread that has not finished is a daemon thread, which a JVM does not wait for. */
+    private boolean onlyDaemonsLeft() {
+        for (ManagedThread thread : threads) {
+            if (!thread.finished && !thread.thread.isDaemon()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The test method returned and only daemon threads are left: as on a JVM that exits, they are stopped, and the
+     * schedule ends without a verdict of theirs.
+     */
+    private synchronized void stopDaemons() {
+        for (ManagedThread thread : threads) {
+            if (!thread.finished) {
+                daemonsStopped.add(thread.toString());
+            }
+        }
+        abort();
+        wakeEngine();
+    }
+
+    private synchronized boolean testThreadLeftRunning() {
+        return !threads.isEmpty() && leftRunning.contains(threads.get(0));
+    }
+
+    private synchronized List<String> daemonsStopped() {
+        return List.copyOf(daemonsStopped);
+    }
+
+    /** Why threads that are not daemons and still run after the test method returned make a failure. */
+    private String describeLeftovers() {
+        StringBuilder text = new StringBuilder("the test method returned (thread 0 ended) ").append(LEFTOVER_STEPS)
+                .append(" scheduling points ago, but threads that are not daemon threads are still running, and a "
+                        + "JVM does not exit before they end:");
+        for (ManagedThread thread : threads) {
+            if (!thread.finished) {
+                text.append("\n  ").append(thread).append(", last at ")
+                        .append(Sites.get(thread.lastSite).location());
+            }
+        }
+        return text.append("\nJoin or stop them before the test method returns, or, if they may be abandoned, make "
+                + "them daemon threads (setDaemon(true)).").toString();
     }
 
     private void wakeEngine() {
@@ -427,6 +505,10 @@ public final class Scheduler {
         steps = step;
         if (step > limits.maxSteps()) {
             fail(new ScheduleFailure(ConcurrencyFailure.Kind.HANG, -1, null, Blocking.describeHang(this)));
+            return null;
+        }
+        if (testEndedAt >= 0 && step - testEndedAt > LEFTOVER_STEPS) {
+            fail(new ScheduleFailure(ConcurrencyFailure.Kind.HANG, -1, null, describeLeftovers()));
             return null;
         }
         int count = choices.collect(this);
@@ -786,6 +868,13 @@ public final class Scheduler {
         widen();
     }
 
+    /** {@code thread} tried to end the JVM with {@code call}: the schedule fails with that as the thread's exception. */
+    void failOnExit(ManagedThread thread, String call) {
+        record(thread, OpKind.END, null, thread.lastSite, null, -1, "called " + call);
+        fail(new ScheduleFailure(ConcurrencyFailure.Kind.EXCEPTION, thread.id,
+                new JvmExitRefused(thread.toString(), call), null));
+    }
+
     void failOnUnmanagedThread(ManagedThread starter, String what) {
         fail(new ScheduleFailure(ConcurrencyFailure.Kind.UNMANAGED_THREAD, starter.id, null, starter + " " + what));
     }
@@ -807,11 +896,16 @@ public final class Scheduler {
         LockSupport.unpark(engineThread);
     }
 
-    /** The threads the schedule started (thread 0 lives on for the next schedule). */
+    /**
+     * The threads the schedule started that have stopped or will (thread 0 lives on for the next schedule; a thread
+     * left running is waited for by no one).
+     */
     private synchronized List<Thread> realThreads() {
         List<Thread> result = new ArrayList<>();
         for (ManagedThread thread : threads.subList(1, threads.size())) {
-            result.add(thread.thread);
+            if (!leftRunning.contains(thread)) {
+                result.add(thread.thread);
+            }
         }
         return result;
     }

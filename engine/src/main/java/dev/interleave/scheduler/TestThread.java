@@ -34,7 +34,9 @@ public final class TestThread implements Runnable {
 
     public TestThread(String name) {
         thread = new Thread(this, name);
-        thread.setDaemon(true);
+        // Not a daemon, as the thread that runs a JUnit test is not: the threads the test starts inherit that, and
+        // whether a thread left running when the test method returns is a daemon decides what becomes of it.
+        thread.setDaemon(false);
         thread.start();
     }
 

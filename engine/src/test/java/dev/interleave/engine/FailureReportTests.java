@@ -2,6 +2,11 @@ package dev.interleave.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,6 +95,36 @@ class FailureReportTests {
         assertThat(failure.seed()).isEqualTo("nightly-7");
         assertThat(failure.getMessage()).contains("seed nightly-7")
                 .contains("-Dtest=LostUpdateCounter#twoIncrements -Dinterleave.seed=nightly-7");
+    }
+
+    @Test
+    void aSeedAndAFolderWithSpacesAreQuotedInTheLinesThatRunItAgain() throws IOException {
+        Files.createDirectories(Path.of("target"));
+        Path folder = Files.createTempDirectory(Path.of("target"), "with space ").toAbsolutePath();
+        ConcurrencyFailure failure = EngineRuns.run(LostUpdateCounter.class, "twoIncrements",
+                "interleave.seed", "night 7", "interleave.failures.dir", folder.toString()).failure();
+
+        assertThat(failure.getMessage())
+                .contains("Run it again: mvn test -Dtest=LostUpdateCounter#twoIncrements '-Dinterleave.seed=night 7'")
+                .contains("Replay it exactly: mvn test -Dtest=LostUpdateCounter#twoIncrements '-Dinterleave.replay="
+                        + folder + "/dev.interleave.fixtures.LostUpdateCounter/twoIncrements-night_7-1.schedule'");
+    }
+
+    @Test
+    void theStatisticsAreOnTheTestsOutputForSurefiresXmlReport() {
+        PrintStream console = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            EngineRuns.run(LostUpdateCounter.class, "twoIncrements", "interleave.seed", "42");
+        } finally {
+            System.setOut(console);
+        }
+
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .containsPattern("\\[interleave\\] LostUpdateCounter.twoIncrements\\(\\): interleave.verdict=failed, "
+                        + "interleave.steps=\\d+, interleave.millis=\\d+, interleave.schedules=1, "
+                        + "interleave.interleavings=1, .*interleave.strategy=POS, interleave.seed=42");
     }
 
     @Test

@@ -649,6 +649,33 @@ public final class Bridge {
         return events == null ? System.currentTimeMillis() : events.currentTimeMillis();
     }
 
+    // ---- ending the JVM, in place of calls in application code -------------------------------------------------
+
+    /** {@code System.exit(status)}: a managed thread fails its test instead of ending the JVM. */
+    public static void exit(int status) {
+        exitCalled("System.exit(" + status + ")");
+        System.exit(status);
+    }
+
+    /** {@code runtime.exit(status)}: a managed thread fails its test instead of ending the JVM. */
+    public static void runtimeExit(Runtime runtime, int status) {
+        exitCalled("Runtime.exit(" + status + ")");
+        runtime.exit(status);
+    }
+
+    /** {@code runtime.halt(status)}: a managed thread fails its test instead of ending the JVM. */
+    public static void runtimeHalt(Runtime runtime, int status) {
+        exitCalled("Runtime.halt(" + status + ")");
+        runtime.halt(status);
+    }
+
+    private static void exitCalled(String call) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.exitCalled(call);
+        }
+    }
+
     /** {@code System.identityHashCode(object)}: for a managed thread, the schedule's number for the object. */
     public static int identityHashCode(Object object) {
         ThreadEvents events = current();

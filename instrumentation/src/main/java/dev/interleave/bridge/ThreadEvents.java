@@ -198,6 +198,14 @@ public interface ThreadEvents {
     int identityHashCode(Object object);
 
     /**
+     * The thread is about to end the JVM with {@code call} ({@code System.exit(1)}, {@code Runtime.halt(1)}). An
+     * implementation that does not return (it fails the test instead) keeps the JVM alive; one that returns lets the
+     * call go through.
+     */
+    default void exitCalled(String call) {
+    }
+
+    /**
      * {@code child.start()} is about to run on this thread. Returns the events of the new managed thread, or
      * throws if the framework cannot manage it.
      */

@@ -4,8 +4,9 @@ import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * The calls that the rewriter replaces by the bridge's twins: {@code Object.wait/notify/notifyAll} and
- * {@code Thread.join/sleep/yield/onSpinWait/interrupt/isAlive}, which the scheduler models, and the clock and
- * identity hashes, which a managed thread reads from its schedule so that a seed gives the same values in every JVM.
+ * {@code Thread.join/sleep/yield/onSpinWait/interrupt/isAlive}, which the scheduler models, {@code System.exit},
+ * {@code Runtime.exit} and {@code Runtime.halt}, which a managed thread must not reach, and the clock and identity
+ * hashes, which a managed thread reads from its schedule so that a seed gives the same values in every JVM.
  * Explored JDK code gets the clock only: its identity hashes must stay the JVM's, which the JDK's own tables were
  * built with.
  */
@@ -39,7 +40,8 @@ final class CallReplacements {
             return replaceClock(opcode, owner, name + descriptor);
         }
         boolean virtual = opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE;
-        if (replaceDeterministicCall(opcode, virtual, owner, name + descriptor)) {
+        if (replaceDeterministicCall(opcode, virtual, owner, name + descriptor) || replaceExit(opcode, owner,
+                name + descriptor)) {
             return true;
         }
         if (virtual) {
@@ -91,6 +93,22 @@ final class CallReplacements {
     private boolean emit(String bridgeMethod, String receiver, String descriptor, String description) {
         twin.call(bridgeMethod, receiver, descriptor, description);
         return true;
+    }
+
+    /** {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt}: a managed thread must not end the JVM. */
+    private boolean replaceExit(int opcode, String owner, String method) {
+        if (!method.equals("exit(I)V") && !method.equals("halt(I)V")) {
+            return false;
+        }
+        if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System") && method.equals("exit(I)V")) {
+            redirect.call("exit", "(I)V");
+            return true;
+        }
+        if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals("java/lang/Runtime")) {
+            redirect.call(method.startsWith("exit") ? "runtimeExit" : "runtimeHalt", "(Ljava/lang/Runtime;I)V");
+            return true;
+        }
+        return false;
     }
 
     private boolean replaceClock(int opcode, String owner, String method) {

@@ -32,6 +32,15 @@ public final class ConcurrencyClassDescriptor extends AbstractTestDescriptor
                 : testClass.getSimpleName();
     }
 
+    /**
+     * The qualified class name, as Jupiter's class descriptors give it: Surefire's XML report names the class of
+     * each test with it.
+     */
+    @Override
+    public String getLegacyReportingName() {
+        return testClass.getName();
+    }
+
     public Class<?> testClass() {
         return testClass;
     }

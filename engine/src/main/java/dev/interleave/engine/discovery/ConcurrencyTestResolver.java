@@ -30,14 +30,14 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 public final class ConcurrencyTestResolver implements SelectorResolver {
 
     /**
-     * Whether a class holds {@code @ConcurrencyTest} methods that this engine runs, or static nested classes that
-     * do (Surefire never selects nested classes itself: they are found through the class that encloses them).
+     * Whether a class holds {@code @ConcurrencyTest} methods that this engine runs, or nested classes that do: static
+     * ones, and inner ones ({@code @Nested} or not), whose tests run on an instance of every class enclosing them.
+     * Surefire never selects nested classes itself: they are found through the class that encloses them.
      */
     public static boolean isTestClass(Class<?> candidate) {
         int modifiers = candidate.getModifiers();
         if (Modifier.isAbstract(modifiers) || candidate.isInterface() || candidate.isAnonymousClass()
-                || candidate.isLocalClass() || candidate.isSynthetic()
-                || (candidate.getEnclosingClass() != null && !Modifier.isStatic(modifiers))) {
+                || candidate.isLocalClass() || candidate.isSynthetic()) {
             return false;
         }
         return !testMethods(candidate).isEmpty() || !nestedTestClasses(candidate).isEmpty();

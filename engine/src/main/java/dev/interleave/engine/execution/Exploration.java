@@ -20,6 +20,7 @@ import dev.interleave.ConcurrencyTest;
 import dev.interleave.Strategy;
 import dev.interleave.engine.FrameworkVersion;
 import dev.interleave.engine.statics.StaticState;
+import dev.interleave.report.CommandLines;
 import dev.interleave.report.FailureReport;
 import dev.interleave.schedulefile.ScheduleDirectory;
 import dev.interleave.schedulefile.ScheduleFiles;
@@ -68,7 +69,7 @@ public final class Exploration {
         UnexploredClasses.check(AgentStatus.requireInstrumented(testClass), testClass);
         boolean exclusive = !context.configuration().getBoolean("interleave.parallel.enabled").orElse(false);
         try (ScheduleRunner runner = new ScheduleRunner(testClass, method, LifecycleMethods.of(testClass),
-                AgentStatus.staticStateOf(testClass, exclusive), Settings.spuriousWakeups(context.configuration()))) {
+                AgentStatus.staticStateOf(testClass, exclusive), Settings.spuriousWakeups(context.configuration()), settings.watchdogMillis)) {
             if (!replays.isEmpty()) {
                 replay(runner, replays, settings);
                 return;
@@ -186,8 +187,8 @@ public final class Exploration {
         if (outcome.failure().thread() == 0 && cause instanceof LifecycleMethodFailure) {
             publish(settings, "failed", statistics, explorer, started);
             throw new LifecycleMethodFailure(cause.getMessage() + "\n(in schedule " + schedule
-                    + " of the exploration with seed " + settings.seed + "; -D" + Settings.SEED + "="
-                    + settings.seed + " runs it again)", cause.getCause());
+                    + " of the exploration with seed " + settings.seed + "; " + CommandLines.quote("-D"
+                    + Settings.SEED + "=" + settings.seed) + " runs it again)", cause.getCause());
         }
         FailureReport report = report(settings.strategy.name(), settings.seed, schedule, settings.schedules)
                 .staticStateLeaked(runner.statics().leaked());
@@ -195,6 +196,8 @@ public final class Exploration {
         Shrinker.Result shrunk = null;
         if (outcome.recording() == null) {
             report.notShrunk("recording is off (-D" + Settings.RECORDING + "=false)");
+        } else if (!outcome.leakedThreads().isEmpty()) {
+            report.notShrunk("a thread of it could not be stopped, and every schedule tried would leave one more");
         } else if (settings.shrinkSchedules > 0) {
             shrunk = new Shrinker(runner, limits, settings.shrinkMillis, settings.shrinkSchedules)
                     .shrink(outcome.recording().decisions(), outcome.failure());
@@ -277,12 +280,23 @@ public final class Exploration {
     private FailureReport report(String strategy, String seed, int schedule, int schedules) {
         String className = testClass.getName().substring(testClass.getName().lastIndexOf('.') + 1);
         return new FailureReport(className + "." + method.getName() + "()", className + "#" + method.getName(),
-                strategy, seed, schedule, schedules);
+                strategy, seed, schedule, schedules).qualifiedAs(testClass.getName() + "#" + method.getName());
     }
 
     private void say(String format, Object... arguments) {
         System.out.printf(Locale.ROOT, "[interleave] %s.%s(): %s%n", testClass.getSimpleName(), method.getName(),
                 String.format(Locale.ROOT, format, arguments));
+    }
+
+    /**
+     * The report entries on the test's standard output too: Surefire's XML report keeps a test's output, not its
+     * report entries.
+     */
+    private void sayEntries(Map<String, String> entries) {
+        StringBuilder line = new StringBuilder();
+        entries.forEach((key, value) -> line.append(line.length() == 0 ? "" : ", ").append(key).append('=')
+                .append(value));
+        say("%s", line);
     }
 
     private void publish(Settings settings, String verdict, ExplorationStatistics statistics, Explorer explorer,
@@ -306,8 +320,11 @@ public final class Exploration {
         }
         entries.putAll(extra);
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entries));
-        say("%s, %s, strategy %s, seed %s, %.2f s%s", verdict, statistics.summary(), settings.strategy, settings.seed,
-                (System.nanoTime() - started) / 1e9, coverage.isEmpty() ? "" : "\n    " + coverage);
+        sayEntries(entries);
+        String daemons = statistics.daemonsStopped();
+        say("%s, %s, strategy %s, seed %s, %.2f s%s%s", verdict, statistics.summary(), settings.strategy,
+                settings.seed, (System.nanoTime() - started) / 1e9, coverage.isEmpty() ? "" : "\n    " + coverage,
+                daemons.isEmpty() ? "" : "\n    " + daemons);
     }
 
     /** For EXHAUSTIVE: whether every schedule was explored, and if not, how far the exploration got. */
@@ -344,6 +361,7 @@ public final class Exploration {
                     + ")";
         }
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entries));
+        sayEntries(entries);
         say("%s, replaying %s%s, %.2f s", verdict, what, found, (System.nanoTime() - started) / 1e9);
     }
 

@@ -19,11 +19,19 @@ final class ExplorationStatistics {
     private long steps;
     private long longest;
     private final Set<Long> interleavings = new HashSet<>();
+    private int daemonsStopped;
+    private String firstDaemons;
 
     void add(ScheduleOutcome outcome) {
         schedules++;
         steps += outcome.steps();
         longest = Math.max(longest, outcome.steps());
+        if (!outcome.daemonsStopped().isEmpty()) {
+            daemonsStopped++;
+            if (firstDaemons == null) {
+                firstDaemons = String.join(", ", outcome.daemonsStopped());
+            }
+        }
         if (outcome.pruned()) {
             pruned++;
         } else {
@@ -52,6 +60,19 @@ final class ExplorationStatistics {
         if (pruned > 0) {
             entries.put("interleave.pruned", Integer.toString(pruned));
         }
+        if (daemonsStopped > 0) {
+            entries.put("interleave.daemonsStopped", daemonsStopped());
+        }
+    }
+
+    /** What happened to daemon threads that outlived the test method, or an empty string when none did. */
+    String daemonsStopped() {
+        if (daemonsStopped == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "in %d of %d %s the test method returned while only daemon threads ran "
+                + "(the first time: %s); they were stopped, as a JVM stops daemon threads when it exits",
+                daemonsStopped, schedules, schedules == 1 ? "schedule" : "schedules", firstDaemons);
     }
 
     /** {@code 1000 schedules (812 distinct interleavings, 41 steps each on average)}. */
@@ -61,8 +82,10 @@ final class ExplorationStatistics {
             return runs;
         }
         int distinct = interleavings.size();
-        return String.format(Locale.ROOT, "%s (%d distinct interleaving%s%s, %d steps each on average)", runs,
-                distinct, distinct == 1 ? "" : "s", pruned == 0 ? "" : ", " + pruned + " stopped as repeats",
-                Math.round((double) steps / schedules));
+        long average = Math.round((double) steps / schedules);
+        return String.format(Locale.ROOT, "%s (%d distinct interleaving%s%s, %s)", runs, distinct,
+                distinct == 1 ? "" : "s", pruned == 0 ? "" : ", " + pruned + " stopped as repeats",
+                schedules == 1 ? average + (average == 1 ? " step" : " steps")
+                        : average + (average == 1 ? " step" : " steps") + " each on average");
     }
 }

@@ -3,6 +3,7 @@ package dev.interleave.engine.execution;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.interleave.scheduler.TestThread;
@@ -26,14 +27,47 @@ public final class LifecycleMethods {
 
     private final List<Method> beforeAll;
     private final List<Method> afterAll;
-    private final List<Method> beforeEach;
-    private final List<Method> afterEach;
+    private final List<OnInstance> beforeEach = new ArrayList<>();
+    private final List<OnInstance> afterEach = new ArrayList<>();
+
+    /** A {@code @BeforeEach} or {@code @AfterEach} method, and which instance of {@link #instances} it runs on. */
+    private record OnInstance(Method method, int instance) {
+    }
 
     private LifecycleMethods(Class<?> testClass) {
         beforeAll = find(testClass, BeforeAll.class, HierarchyTraversalMode.TOP_DOWN, true);
         afterAll = find(testClass, AfterAll.class, HierarchyTraversalMode.BOTTOM_UP, true);
-        beforeEach = find(testClass, BeforeEach.class, HierarchyTraversalMode.TOP_DOWN, false);
-        afterEach = find(testClass, AfterEach.class, HierarchyTraversalMode.BOTTOM_UP, false);
+        List<Class<?>> chain = instances(testClass);
+        // As Jupiter runs an inner (@Nested) class's tests: the enclosing classes' @BeforeEach first, on their
+        // instances, and their @AfterEach last.
+        for (int i = 0; i < chain.size(); i++) {
+            for (Method method : find(chain.get(i), BeforeEach.class, HierarchyTraversalMode.TOP_DOWN, false)) {
+                beforeEach.add(new OnInstance(method, i));
+            }
+        }
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            for (Method method : find(chain.get(i), AfterEach.class, HierarchyTraversalMode.BOTTOM_UP, false)) {
+                afterEach.add(new OnInstance(method, i));
+            }
+        }
+    }
+
+    /**
+     * The classes of the instances a test of {@code testClass} needs, outermost first: for an inner class, the
+     * instances that enclose it, then its own; for any other class, its own alone.
+     */
+    static List<Class<?>> instances(Class<?> testClass) {
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> current = testClass; current != null; current = isInner(current)
+                ? current.getEnclosingClass() : null) {
+            chain.add(0, current);
+        }
+        return chain;
+    }
+
+    /** Whether instances of {@code type} need an instance of the class that encloses it. */
+    static boolean isInner(Class<?> type) {
+        return type.isMemberClass() && !Modifier.isStatic(type.getModifiers());
     }
 
     public static LifecycleMethods of(Class<?> testClass) {
@@ -60,16 +94,18 @@ public final class LifecycleMethods {
     }
 
     /**
-     * The body of one schedule's thread 0: {@code @BeforeEach}, the test method unless set-up failed, then
+     * The body of one schedule's thread 0, on {@code instances} (see {@link #instances(Class)}, the test's own
+     * last): {@code @BeforeEach}, the test method unless set-up failed, then
      * {@code @AfterEach} whatever happened, as Jupiter runs them. The first failure is thrown, later ones are added
      * to it as suppressed.
      */
-    Runnable aroundTest(Object instance, Method test) {
+    Runnable aroundTest(List<Object> instances, Method test) {
+        Object instance = instances.get(instances.size() - 1);
         return () -> {
             Throwable failure = null;
-            for (Method method : beforeEach) {
+            for (OnInstance each : beforeEach) {
                 try {
-                    invoke("BeforeEach", method, instance);
+                    invoke("BeforeEach", each.method(), instances.get(each.instance()));
                 } catch (RuntimeException e) {
                     failure = e;
                     break;
@@ -83,9 +119,9 @@ public final class LifecycleMethods {
                     failure = t;
                 }
             }
-            for (Method method : afterEach) {
+            for (OnInstance each : afterEach) {
                 try {
-                    invoke("AfterEach", method, instance);
+                    invoke("AfterEach", each.method(), instances.get(each.instance()));
                 } catch (RuntimeException e) {
                     failure = collect(failure, e);
                 }

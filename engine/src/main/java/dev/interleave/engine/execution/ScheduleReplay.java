@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.interleave.engine.statics.StaticState;
+import dev.interleave.report.CommandLines;
 import dev.interleave.schedulefile.ScheduleFileException;
 import dev.interleave.schedulefile.ScheduleFiles;
 import dev.interleave.schedulefile.ScheduleRecord;
@@ -65,7 +66,7 @@ final class ScheduleReplay {
         if (outcome.divergence() != null) {
             return new ScheduleReplay(file, Verdict.DIVERGED, record, outcome, file + ": the replay left the recorded"
                     + " schedule " + outcome.divergence() + ". " + cause(record, runner.statics())
-                    + "; explore again with -Dinterleave.seed=" + record.seed()
+                    + "; explore again with " + CommandLines.quote("-Dinterleave.seed=" + record.seed())
                     + " -Dinterleave.strategy=" + record.strategy() + " to find it anew");
         }
         return new ScheduleReplay(file, outcome.failed() ? Verdict.FAILED : Verdict.PASSED, record, outcome, null);

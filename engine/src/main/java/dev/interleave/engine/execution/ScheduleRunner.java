@@ -1,6 +1,8 @@
 package dev.interleave.engine.execution;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.interleave.engine.statics.StaticState;
 import dev.interleave.scheduler.ExpectedTrace;
@@ -26,14 +28,17 @@ final class ScheduleRunner implements AutoCloseable {
     private final Class<?> testClass;
     private final Method method;
     private final LifecycleMethods lifecycle;
-    private final TestThread testThread = new TestThread(TEST_THREAD_NAME);
+    private final long watchdogMillis;
+    private TestThread testThread = new TestThread(TEST_THREAD_NAME);
     private final StaticState statics;
     private final boolean spuriousWakeups;
     private ScheduleOutcome previous;
 
+    /** {@code watchdogMillis}: how long a thread may run without a scheduling point (see {@link Settings}). */
     ScheduleRunner(Class<?> testClass, Method method, LifecycleMethods lifecycle, StaticState statics,
-            boolean spuriousWakeups) {
+            boolean spuriousWakeups, long watchdogMillis) {
         this.testClass = testClass;
+        this.watchdogMillis = watchdogMillis;
         this.method = method;
         this.lifecycle = lifecycle;
         this.statics = statics;
@@ -69,17 +74,23 @@ final class ScheduleRunner implements AutoCloseable {
     ScheduleOutcome run(SchedulingStrategy strategy, ScheduleLimits limits, ScheduleRecording recording,
             ExpectedTrace expected) throws InterruptedException {
         statics.beforeSchedule();
-        Object instance = newInstance();
-        Scheduler scheduler = new Scheduler(strategy, limits).whenClassInitialized(statics::initialized)
-                .spuriousWakeups(spuriousWakeups);
+        List<Object> instances = newInstances();
+        Scheduler scheduler = new Scheduler(strategy, limits.withWatchdog(watchdogMillis))
+                .whenClassInitialized(statics::initialized).spuriousWakeups(spuriousWakeups);
         if (recording != null) {
             scheduler.recordingInto(recording);
         }
         if (expected != null) {
             scheduler.replaying(expected);
         }
-        ScheduleOutcome outcome = scheduler.run(testThread, lifecycle.aroundTest(instance, method));
+        ScheduleOutcome outcome = scheduler.run(testThread, lifecycle.aroundTest(instances, method));
         statics.ran(outcome.trace());
+        if (outcome.testThreadLeftRunning()) {
+            // It would not stop (a loop without a scheduling point): it is left running, and no schedule waits for
+            // it; should it ever return, it ends.
+            testThread.close();
+            testThread = new TestThread(TEST_THREAD_NAME);
+        }
         if (previous != null) {
             previous.awaitThreadsExited(); // long gone: it bounds the threads alive to one schedule's
         }
@@ -87,13 +98,24 @@ final class ScheduleRunner implements AutoCloseable {
         return outcome;
     }
 
-    private Object newInstance() {
-        try {
-            return ReflectionSupport.newInstance(testClass);
-        } catch (RuntimeException e) {
-            throw new JUnitException("could not create an instance of " + testClass.getName() + " for a schedule: "
-                    + "a @ConcurrencyTest class needs a constructor without parameters (" + e + ")", e);
+    /**
+     * Fresh instances for one schedule: of the test class and, for an inner class, of every class that encloses it,
+     * outermost first, each created with the one around it, as Jupiter creates those of a {@code @Nested} class.
+     */
+    private List<Object> newInstances() {
+        List<Object> instances = new ArrayList<>();
+        for (Class<?> type : LifecycleMethods.instances(testClass)) {
+            try {
+                instances.add(instances.isEmpty() ? ReflectionSupport.newInstance(type)
+                        : ReflectionSupport.newInstance(type, instances.get(instances.size() - 1)));
+            } catch (RuntimeException e) {
+                throw new JUnitException("could not create an instance of " + type.getName() + " for a schedule: "
+                        + (instances.isEmpty() ? "a @ConcurrencyTest class needs a constructor without parameters"
+                        : "an inner class needs a constructor that takes only the instance enclosing it")
+                        + " (" + e + ")", e);
+            }
         }
+        return instances;
     }
 
     @Override

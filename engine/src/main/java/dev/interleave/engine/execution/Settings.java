@@ -34,6 +34,8 @@ final class Settings {
     static final String SPURIOUS_WAKEUPS = "interleave.spuriousWakeups";
     static final String SHRINK_MILLIS = "interleave.shrink.millis";
     static final String SHRINK_SCHEDULES = "interleave.shrink.schedules";
+    static final String WATCHDOG_MILLIS = "interleave.watchdog.millis";
+    static final int DEFAULT_WATCHDOG_MILLIS = 10_000;
     static final String DEFAULT_FAILURES_DIR = "target/interleave";
     static final int DEFAULT_SHRINK_SCHEDULES = 2_000;
     static final int DEFAULT_SHRINK_MILLIS = 10_000;
@@ -58,10 +60,13 @@ final class Settings {
     /** How long, and over how many schedules at most, a failing schedule is shrunk; 0 schedules for not at all. */
     final long shrinkMillis;
     final int shrinkSchedules;
+    /** How long a thread may run without reaching a scheduling point before its schedule is reported as a hang. */
+    final long watchdogMillis;
 
     private Settings(int schedules, Strategy strategy, String seed, int maxSteps, String replay, Path failuresDir,
             boolean rerunFailures, boolean recording, int pctDepth, int maxPreemptions, boolean reduction,
-            long shrinkMillis, int shrinkSchedules) {
+            long shrinkMillis, int shrinkSchedules, long watchdogMillis) {
+        this.watchdogMillis = watchdogMillis;
         this.pctDepth = pctDepth;
         this.maxPreemptions = maxPreemptions;
         this.reduction = reduction;
@@ -96,9 +101,11 @@ final class Settings {
                 DEFAULT_SHRINK_SCHEDULES) : 0;
         long shrinkMillis = positive(SHRINK_MILLIS, SHRINK_MILLIS, parameters.get(SHRINK_MILLIS),
                 DEFAULT_SHRINK_MILLIS);
+        long watchdogMillis = positive(WATCHDOG_MILLIS, WATCHDOG_MILLIS, parameters.get(WATCHDOG_MILLIS),
+                DEFAULT_WATCHDOG_MILLIS);
         return new Settings(schedules, strategy, seed.isEmpty() ? Seeds.fresh() : seed, maxSteps, replay,
                 failuresDir, rerun, recording, pctDepth, maxPreemptions, reduction, shrinkMillis,
-                shrinkSchedules);
+                shrinkSchedules, watchdogMillis);
     }
 
     /** Whether {@code Object.wait} and {@code LockSupport.park} may wake spuriously; on unless turned off. */

@@ -60,8 +60,10 @@ final class Shrinker {
             String cost = schedules + (schedules == 1 ? " schedule" : " schedules") + " tried";
             String cut = cutShortBy == null ? "" : "; stopped by " + cutShortBy;
             if (preemptionsAfter == preemptionsBefore) {
-                return "Shrinking found no schedule with fewer than " + preemptionsBefore + " preemptions (" + cost + cut
-                        + ").";
+                String fewer = preemptionsBefore == 0 ? "It has no preemption to shrink away"
+                        : "Shrinking found no schedule with fewer than " + preemptionsBefore
+                        + (preemptionsBefore == 1 ? " preemption" : " preemptions");
+                return fewer + " (" + cost + cut + ").";
             }
             return "Shrunk from " + preemptionsBefore + " to " + preemptionsAfter + " preemptions (" + cost + cut
                     + ").";
