@@ -28,6 +28,7 @@ public final class FailureReport {
     /**
      * @param testName     how the test is named in the headline, {@code CounterTest.lostUpdate()}
      * @param replayTarget the test as Surefire's {@code -Dtest} names it, {@code CounterTest#lostUpdate}
+     * @param strategy     the strategy as recorded (see {@link StrategyName#recorded})
      */
     public FailureReport(String testName, String replayTarget, String strategy, String seed, int schedule,
             int schedules) {
@@ -75,11 +76,12 @@ public final class FailureReport {
         text.append("\n\n").append(testName);
         if (replayedFrom != null) {
             text.append(" failed when replaying ").append(replayedFrom).append(",\n  recorded in schedule ")
-                    .append(schedule).append(" of an exploration (strategy ").append(strategy).append(", seed ")
+                    .append(schedule).append(" of an exploration (strategy ").append(StrategyName.described(strategy)).append(", seed ")
                     .append(seed).append(").");
         } else {
             text.append(" failed in schedule ").append(schedule).append(" of at most ").append(schedules)
-                    .append(" (strategy ").append(strategy).append(", seed ").append(seed).append(").");
+                    .append(" (strategy ").append(StrategyName.described(strategy)).append(", seed ").append(seed)
+                    .append(").");
         }
         Path file = replayedFrom != null ? replayedFrom : savedTo;
         if (shrinking != null) {
@@ -95,7 +97,7 @@ public final class FailureReport {
                     .append(file);
         }
         text.append("\nRun it again: mvn test -Dtest=").append(replayTarget).append(" -Dinterleave.seed=")
-                .append(seed).append(" -Dinterleave.strategy=").append(strategy)
+                .append(seed).append(" -Dinterleave.strategy=").append(StrategyName.option(strategy))
                 .append("\n  (the same seed explores the same schedules in the same order; this is number ")
                 .append(schedule).append(")")
                 .append("\n\nInterleaving, ").append(outcome.traceSize())

@@ -20,6 +20,7 @@ import dev.interleave.ConcurrencyTest;
 import dev.interleave.Strategy;
 import dev.interleave.engine.FrameworkVersion;
 import dev.interleave.report.FailureReport;
+import dev.interleave.report.StrategyName;
 import dev.interleave.schedulefile.ScheduleDirectory;
 import dev.interleave.schedulefile.ScheduleFiles;
 import dev.interleave.schedulefile.ScheduleRecord;
@@ -186,7 +187,8 @@ public final class Exploration {
                     + " of the exploration with seed " + settings.seed + "; -D" + Settings.SEED + "="
                     + settings.seed + " runs it again)", cause.getCause());
         }
-        FailureReport report = report(settings.strategy.name(), settings.seed, schedule, settings.schedules);
+        String strategy = StrategyName.recorded(settings.strategy.name(), explorer.strategyOf(schedule));
+        FailureReport report = report(strategy, settings.seed, schedule, settings.schedules);
         ScheduleOutcome reported = outcome;
         Shrinker.Result shrunk = null;
         if (outcome.recording() == null) {
@@ -205,8 +207,9 @@ public final class Exploration {
             extra.put("interleave.shrunkFrom", Integer.toString(shrunk.preemptionsBefore));
             extra.put("interleave.shrinkMillis", Long.toString(shrunk.millis));
         }
+        extra.put("interleave.foundBy", strategy);
         publish(settings, "failed", statistics, explorer, started, extra);
-        save(settings, schedule, reported, report, shrunk == null ? "" : " " + shrunk.summary());
+        save(settings, strategy, schedule, reported, report, shrunk == null ? "" : " " + shrunk.summary());
         throw report.toFailure(reported);
     }
 
@@ -214,15 +217,15 @@ public final class Exploration {
      * Writes the failing schedule's file, and tells the report where it went or why it could not; {@code shrinking}
      * follows the failure's headline in the file, so that the file says how much its schedule shrank.
      */
-    private void save(Settings settings, int schedule, ScheduleOutcome outcome, FailureReport report,
-            String shrinking) {
+    private void save(Settings settings, String strategy, int schedule, ScheduleOutcome outcome,
+            FailureReport report, String shrinking) {
         ScheduleRecording recording = outcome.recording();
         if (recording == null) {
             report.notSaved("recording is off (-D" + Settings.RECORDING + "=false)");
             return;
         }
         ScheduleRecording.Fingerprint fingerprint = recording.fingerprint();
-        ScheduleRecord record = new ScheduleRecord(identity, settings.strategy.name(), settings.seed, schedule,
+        ScheduleRecord record = new ScheduleRecord(identity, strategy, settings.seed, schedule,
                 FrameworkVersion.current(), jdkVersion(), settings.maxSteps, recording.decisions(),
                 fingerprint.events(), fingerprint.trace(), new ScheduleRecord.FailureSummary(
                 outcome.failure().kind().name(), outcome.failure().thread(), FailureReport.headline(outcome) + shrinking));
@@ -301,7 +304,8 @@ public final class Exploration {
         }
         entries.putAll(extra);
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entries));
-        say("%s, %s, strategy %s, seed %s, %.2f s%s", verdict, statistics.summary(), settings.strategy, settings.seed,
+        String strategy = StrategyName.described(extra.getOrDefault("interleave.foundBy", settings.strategy.name()));
+        say("%s, %s, strategy %s, seed %s, %.2f s%s", verdict, statistics.summary(), strategy, settings.seed,
                 (System.nanoTime() - started) / 1e9, coverage.isEmpty() ? "" : "\n    " + coverage);
     }
 
@@ -335,7 +339,8 @@ public final class Exploration {
             entries.put("interleave.schedules", Integer.toString(record.schedule()));
             entries.put("interleave.strategy", record.strategy());
             entries.put("interleave.seed", record.seed());
-            found = " (schedule " + record.schedule() + " of strategy " + record.strategy() + ", seed " + record.seed()
+            found = " (schedule " + record.schedule() + " of strategy " + StrategyName.described(record.strategy())
+                    + ", seed " + record.seed()
                     + ")";
         }
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entries));

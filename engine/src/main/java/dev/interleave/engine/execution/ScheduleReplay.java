@@ -8,6 +8,7 @@ import dev.interleave.schedulefile.ScheduleRecord;
 import dev.interleave.scheduler.ExpectedTrace;
 import dev.interleave.scheduler.ScheduleLimits;
 import dev.interleave.scheduler.ScheduleOutcome;
+import dev.interleave.report.StrategyName;
 import dev.interleave.strategy.GuidedStrategy;
 
 /**
@@ -65,7 +66,7 @@ final class ScheduleReplay {
                     + " schedule " + outcome.divergence() + ". The code under test has changed since the schedule"
                     + " was recorded (with Interleave " + record.frameworkVersion() + " on JDK "
                     + record.jdkVersion() + "); explore again with -Dinterleave.seed=" + record.seed()
-                    + " -Dinterleave.strategy=" + record.strategy() + " to find it anew");
+                    + " -Dinterleave.strategy=" + StrategyName.option(record.strategy()) + " to find it anew");
         }
         return new ScheduleReplay(file, outcome.failed() ? Verdict.FAILED : Verdict.PASSED, record, outcome, null);
     }

@@ -1,0 +1,21 @@
+package dev.interleave.strategy;
+
+/**
+ * How many steps PCT expects of the next schedule of a test: {@value Explorers#FIRST_EXPECTED_STEPS} before any has
+ * run, then as many as the longest schedule so far took, so that its change points spread over a whole schedule.
+ */
+final class PctSteps {
+
+    private long expected = Explorers.FIRST_EXPECTED_STEPS;
+    private boolean measured;
+
+    long expected() {
+        return expected;
+    }
+
+    /** A schedule of the test took {@code steps} steps. */
+    void finished(long steps) {
+        expected = measured ? Math.max(expected, steps) : Math.max(1, steps);
+        measured = true;
+    }
+}
