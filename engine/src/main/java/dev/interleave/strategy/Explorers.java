@@ -58,7 +58,7 @@ public final class Explorers {
 
         private final long seed;
         private final int depth;
-        private final PctSteps steps = new PctSteps();
+        private final PctSteps steps = new PctSteps(false);
 
         PctExplorer(long seed, int depth) {
             this.seed = seed;
