@@ -177,12 +177,6 @@ public final class EventCensus implements StepListener {
         return resources;
     }
 
-    /** Whether code site {@code site} touches resource {@code resource}. */
-    boolean touches(int site, int resource) {
-        Integer known = resourceOfSite.get(site);
-        return known != null && known == resource;
-    }
-
     /** The sites that touch resource {@code resource}, in no particular order. */
     int[] sitesOf(int resource) {
         return resourceOfSite.entrySet().stream().filter(e -> e.getValue() == resource)
