@@ -76,7 +76,8 @@ public final class FailureReport {
         text.append("\n\n").append(testName);
         if (replayedFrom != null) {
             text.append(" failed when replaying ").append(replayedFrom).append(",\n  recorded in schedule ")
-                    .append(schedule).append(" of an exploration (strategy ").append(StrategyName.described(strategy)).append(", seed ")
+                    .append(schedule).append(" of an exploration (strategy ").append(StrategyName.described(strategy))
+                    .append(", seed ")
                     .append(seed).append(").");
         } else {
             text.append(" failed in schedule ").append(schedule).append(" of at most ").append(schedules)

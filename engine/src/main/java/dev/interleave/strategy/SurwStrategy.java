@@ -146,7 +146,10 @@ public final class SurwStrategy implements SchedulingStrategy, StepListener {
         return choices[random.nextInt(free)];
     }
 
-    /** A thread that can run, drawn with a probability proportional to its weight (a thread at an interesting step weighs at least 1). */
+    /**
+     * A thread that can run, drawn with a probability proportional to its weight; a thread at an interesting step
+     * weighs at least 1.
+     */
     private int drawByWeight(Decision decision) {
         long total = 0;
         for (int i = 0; i < decision.count(); i++) {
