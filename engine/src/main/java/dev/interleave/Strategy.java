@@ -28,5 +28,20 @@ public enum Strategy {
      * test is proved correct for every schedule. The configuration parameter {@code interleave.reduction=false}
      * makes it a plain enumeration of every schedule, with no reduction and no assumption about spin loops.
      */
-    EXHAUSTIVE
+    EXHAUSTIVE,
+
+    /**
+     * Selectively uniform random walk (Zhao et al., ASPLOS 2025): at the steps on a resource chosen per schedule
+     * among those earlier schedules of the test showed shared, a thread runs with a probability proportional to the
+     * steps it has left there, estimated from those schedules, so that the interleavings of those steps are sampled
+     * uniformly; a short thread is seen in the middle of many long ones, where a random walk rarely puts it.
+     */
+    SURW,
+
+    /**
+     * The default: the schedules of one test rotate over POS, SURW, PCT and RANDOM, so that no single strategy's blind
+     * spot decides; a failure names the strategy of the schedule that found it, and a seed explores the same
+     * schedules in the same order, like any strategy's.
+     */
+    PORTFOLIO
 }

@@ -33,6 +33,7 @@ public final class FailureReport {
     /**
      * @param testName     how the test is named in the headline, {@code CounterTest.lostUpdate()}
      * @param replayTarget the test as Surefire's {@code -Dtest} names it, {@code CounterTest#lostUpdate}
+     * @param strategy     the strategy as recorded (see {@link StrategyName#recorded})
      */
     public FailureReport(String testName, String replayTarget, String strategy, String seed, int schedule,
             int schedules) {
@@ -105,11 +106,13 @@ public final class FailureReport {
         text.append("\n\n").append(testName);
         if (replayedFrom != null) {
             text.append(" failed when replaying ").append(replayedFrom).append(",\n  recorded in schedule ")
-                    .append(schedule).append(" of an exploration (strategy ").append(strategy).append(", seed ")
+                    .append(schedule).append(" of an exploration (strategy ").append(StrategyName.described(strategy))
+                    .append(", seed ")
                     .append(seed).append(").");
         } else {
             text.append(" failed in schedule ").append(schedule).append(" of at most ").append(schedules)
-                    .append(" (strategy ").append(strategy).append(", seed ").append(seed).append(").");
+                    .append(" (strategy ").append(StrategyName.described(strategy)).append(", seed ").append(seed)
+                    .append(").");
         }
         Path file = replayedFrom != null ? replayedFrom : savedTo;
         if (shrinking != null) {
@@ -132,7 +135,7 @@ public final class FailureReport {
         }
         Map<String, String> again = new LinkedHashMap<>();
         again.put("interleave.seed", seed);
-        again.put("interleave.strategy", strategy);
+        again.put("interleave.strategy", StrategyName.option(strategy));
         text.append("\nRun it again: ").append(commandLines.run(replayTarget, qualifiedTarget, again))
                 .append("\n  (the same seed explores the same schedules in the same order; this is number ")
                 .append(schedule).append(")")

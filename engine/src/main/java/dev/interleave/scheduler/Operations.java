@@ -11,9 +11,9 @@ import dev.interleave.strategy.Decision;
 final class Operations {
 
     /** The monitor of an object. */
-    static final long MONITOR = -2;
+    static final long MONITOR = Decision.MONITOR;
     /** That a thread was started: its start releases, its beginning acquires. */
-    static final long STARTED = -3;
+    static final long STARTED = Decision.THREAD_START;
     /** That a thread has ended: its end releases, a join's return acquires, {@code isAlive()} reads. */
     static final long ENDED = -6;
     /** {@code LockSupport}'s permit of a thread. */
@@ -21,7 +21,7 @@ final class Operations {
     /** What only its own thread touches ({@code yield}). */
     static final long OWN = -5;
     /** The whole state of a JDK object whose operations run as one step (see {@link LibraryCalls}). */
-    static final long OBJECT = -7;
+    static final long OBJECT = Decision.LIBRARY_OBJECT;
     /** Below the other places: a field access whose site names no field, one place per site. */
     private static final long UNIDENTIFIED = -1L << 32;
 

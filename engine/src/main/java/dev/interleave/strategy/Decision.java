@@ -20,6 +20,16 @@ public interface Decision {
     /** An operation that lets an acquire go on: releasing a lock, starting or ending a thread, a notify. */
     int RELEASE = 3;
 
+    /** The {@linkplain #location location} of an object's monitor. */
+    long MONITOR = -2;
+    /**
+     * The location of a thread's start, in the thread's own object: the starting thread releases it, and the started
+     * thread's first operation acquires it.
+     */
+    long THREAD_START = -3;
+    /** The location of the whole state of a JDK object whose operations run as one step (an atomic, a lock...). */
+    long LIBRARY_OBJECT = -7;
+
     /** How many threads can run. */
     int count();
 

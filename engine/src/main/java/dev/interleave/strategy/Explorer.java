@@ -29,6 +29,14 @@ public interface Explorer {
         return "";
     }
 
+    /**
+     * The strategy schedule {@code number} ran under, when the explorer's schedules do not all run under the one the
+     * exploration was asked for (the portfolio's rotate), or empty.
+     */
+    default String strategyOf(int number) {
+        return "";
+    }
+
     /** Where an unfinished exploration stands, for a report ("12 choices still to explore ..."), or empty. */
     default String progress() {
         return "";

@@ -28,6 +28,10 @@ public final class Explorers {
                 return independent(number -> new PosStrategy(Seeds.forSchedule(seed, number)));
             case PCT:
                 return new PctExplorer(seed, pctDepth);
+            case SURW:
+                return new SurwExplorer(seed);
+            case PORTFOLIO:
+                return new PortfolioExplorer(seed);
             case EXHAUSTIVE:
                 return new ExhaustiveExplorer(maxPreemptions, reduction);
             default:
@@ -55,8 +59,7 @@ public final class Explorers {
 
         private final long seed;
         private final int depth;
-        private long expectedSteps = FIRST_EXPECTED_STEPS;
-        private boolean measured;
+        private final PctSteps steps = new PctSteps(false);
 
         PctExplorer(long seed, int depth) {
             this.seed = seed;
@@ -65,18 +68,39 @@ public final class Explorers {
 
         @Override
         public SchedulingStrategy next(int number) {
-            return new PctStrategy(Seeds.forSchedule(seed, number), depth, expectedSteps);
+            return new PctStrategy(Seeds.forSchedule(seed, number), depth, steps.expected());
         }
 
         @Override
         public void finished(long steps) {
-            expectedSteps = measured ? Math.max(expectedSteps, steps) : Math.max(1, steps);
-            measured = true;
+            this.steps.finished(steps);
         }
 
         @Override
         public String bounds() {
             return "depth " + depth;
+        }
+    }
+
+    /** SURW's schedules, each weighing threads by what the schedules before it showed. */
+    private static final class SurwExplorer implements Explorer {
+
+        private final long seed;
+        private final EventCensus census = new EventCensus();
+
+        SurwExplorer(long seed) {
+            this.seed = seed;
+        }
+
+        @Override
+        public SchedulingStrategy next(int number) {
+            census.scheduleStarts();
+            return new SurwStrategy(Seeds.forSchedule(seed, number), census, census);
+        }
+
+        @Override
+        public void finished(long steps) {
+            census.scheduleEnded();
         }
     }
 }

@@ -14,7 +14,8 @@ class CorrectProgramTests {
     void aSynchronizedCounterPassesEverySchedule() {
         EngineRuns run = EngineRuns.run(CorrectPrograms.class, "synchronizedCounter").assertPassedAll(300);
 
-        assertThat(run.entries).containsEntry("interleave.seed", "1").containsEntry("interleave.strategy", "POS");
+        assertThat(run.entries).containsEntry("interleave.seed", "1")
+                .containsEntry("interleave.strategy", "PORTFOLIO");
         assertThat(Long.parseLong(run.entries.get("interleave.steps"))).as("scheduling points over all schedules")
                 .isGreaterThanOrEqualTo(300L * 5);
     }

@@ -42,8 +42,10 @@ class FailureReportTests {
         assertThat(failure.schedule()).isBetween(1, 50);
         assertThat(failure.getMessage())
                 .contains("thread 0 (interleave-test) threw org.opentest4j.AssertionFailedError")
-                .contains("failed in schedule " + failure.schedule() + " of at most 200 (strategy POS, seed 42)")
-                .contains("Run it again: mvn test -Dtest=LostUpdateCounter#twoIncrements -Dinterleave.seed=42");
+                .containsPattern("failed in schedule " + failure.schedule() + " of at most 200 \\(strategy PORTFOLIO"
+                        + " \\(this schedule: [A-Z]+(, depth \\d)?\\), seed 42\\)")
+                .contains("Run it again: mvn test -Dtest=LostUpdateCounter#twoIncrements -Dinterleave.seed=42"
+                        + " -Dinterleave.strategy=PORTFOLIO\n");
         assertThat(run.entries).containsEntry("interleave.verdict", "failed")
                 .containsEntry("interleave.schedules", Integer.toString(failure.schedule()))
                 .containsEntry("interleave.seed", "42");

@@ -16,7 +16,8 @@ class SettingsTests {
     void annotationAttributesApplyWhenNoParameterIsGiven() {
         EngineRuns run = EngineRuns.run(Misconfigured.class, "plain").assertPassedAll(25);
 
-        assertThat(run.entries).containsEntry("interleave.seed", "4").containsEntry("interleave.strategy", "POS");
+        assertThat(run.entries).containsEntry("interleave.seed", "4")
+                .containsEntry("interleave.strategy", "PORTFOLIO");
     }
 
     @Test
@@ -57,8 +58,9 @@ class SettingsTests {
         assertThat(EngineRuns.run(Misconfigured.class, "plain", "interleave.strategy", "bogus").throwable())
                 .hasMessageContaining("bogus")
                 .hasMessageContaining("RANDOM").hasMessageContaining("PCT").hasMessageContaining("POS")
-                .hasMessageContaining("EXHAUSTIVE")
-                .hasMessage("-Dinterleave.strategy=bogus is not a strategy; use one of [RANDOM, PCT, POS, EXHAUSTIVE]");
+                .hasMessageContaining("EXHAUSTIVE").hasMessageContaining("SURW").hasMessageContaining("PORTFOLIO")
+                .hasMessage("-Dinterleave.strategy=bogus is not a strategy; use one of [RANDOM, PCT, POS, EXHAUSTIVE,"
+                        + " SURW, PORTFOLIO]");
     }
 
     @Test

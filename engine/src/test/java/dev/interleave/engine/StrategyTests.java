@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every strategy finds the small bugs, passes the correct programs (spin loops included: none is reported as a
- * hang), and explores the same schedules for the same seed; EXHAUSTIVE proves the correct programs, with exactly as
+ * hang), and explores the same schedules for the same seed; the portfolio, the default, names the strategy of the
+ * schedule that failed, and its failures replay; EXHAUSTIVE proves the correct programs, with exactly as
  * many interleavings as they have orders of conflicting operations.
  */
 class StrategyTests {
@@ -24,7 +25,8 @@ class StrategyTests {
     private static final String STRATEGY = "interleave.strategy";
 
     @ParameterizedTest
-    @CsvSource({"RANDOM, 1", "RANDOM, 2", "PCT, 1", "PCT, 2", "POS, 1", "POS, 2", "EXHAUSTIVE, 1"})
+    @CsvSource({"RANDOM, 1", "RANDOM, 2", "PCT, 1", "PCT, 2", "POS, 1", "POS, 2", "EXHAUSTIVE, 1", "SURW, 1",
+            "SURW, 2", "PORTFOLIO, 1", "PORTFOLIO, 2"})
     void everyStrategyFindsALostUpdateAndADeadlock(String strategy, String seed) {
         ConcurrencyFailure lost = EngineRuns.run(StrategyPrograms.class, "lostUpdate", STRATEGY, strategy,
                 "interleave.seed", seed).failure();
@@ -32,22 +34,68 @@ class StrategyTests {
                 "interleave.seed", seed).failure();
 
         assertThat(lost.kind()).isEqualTo(ConcurrencyFailure.Kind.EXCEPTION);
-        assertThat(lost.getMessage()).contains("(strategy " + strategy + ", seed " + seed + ")");
+        String member = strategy.equals("PORTFOLIO") ? " \\(this schedule: [A-Z]+(, depth \\d)?\\)" : "";
+        assertThat(lost.getMessage()).containsPattern("\\(strategy " + strategy + member + ", seed " + seed + "\\)")
+                .contains("-Dinterleave.seed=" + seed + " -Dinterleave.strategy=" + strategy + "\n");
         assertThat(deadlock.kind()).isEqualTo(ConcurrencyFailure.Kind.DEADLOCK);
+    }
+
+    @Test
+    void thePortfolioIsTheDefault() {
+        EngineRuns run = EngineRuns.run(StrategyPrograms.class, "lostUpdate", "interleave.seed", "4");
+
+        assertThat(run.entries).containsEntry("interleave.strategy", "PORTFOLIO");
+        assertThat(run.entries.get("interleave.foundBy")).startsWith("PORTFOLIO/");
+    }
+
+    /**
+     * A failure the portfolio found names the strategy of the schedule that found it, in the report, its entries and
+     * its file; the file replays it, and the same seed finds it again at the same schedule.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "2", "3"})
+    void aFailureThePortfolioFoundNamesItsStrategyAndReplaysFromItsFile(String seed) {
+        EngineRuns run = EngineRuns.run(StrategyPrograms.class, "lostUpdateAmongOtherWork", STRATEGY, "PORTFOLIO",
+                "interleave.seed", seed);
+        ConcurrencyFailure failure = run.failure();
+        String foundBy = run.entries.get("interleave.foundBy");
+        String member = foundBy.substring("PORTFOLIO/".length());
+
+        assertThat(foundBy).startsWith("PORTFOLIO/");
+        assertThat(member).isIn("POS", "SURW", "PCT, depth 3", "RANDOM");
+        assertThat(failure.getMessage()).contains("failed in schedule " + failure.schedule() + " of at most 1000"
+                + " (strategy PORTFOLIO (this schedule: " + member + "), seed " + seed + ")");
+        Path file = failure.scheduleFile().orElseThrow();
+        assertThat(ScheduleFiles.read(file).strategy()).isEqualTo(foundBy);
+
+        EngineRuns replay = EngineRuns.run(StrategyPrograms.class, "lostUpdateAmongOtherWork", "interleave.replay",
+                file.toString());
+        assertThat(replay.failure().getMessage()).contains("recorded in schedule " + failure.schedule()
+                + " of an exploration (strategy PORTFOLIO (this schedule: " + member + "), seed " + seed + ")");
+        assertThat(EngineRuns.interleaving(replay.failure())).isEqualTo(EngineRuns.interleaving(failure));
+        assertThat(replay.entries).containsEntry("interleave.strategy", foundBy);
+
+        ConcurrencyFailure again = EngineRuns.run(StrategyPrograms.class, "lostUpdateAmongOtherWork", STRATEGY,
+                "PORTFOLIO", "interleave.seed", seed).failure();
+        assertThat(again.schedule()).isEqualTo(failure.schedule());
+        assertThat(EngineRuns.interleaving(again)).isEqualTo(EngineRuns.interleaving(failure));
     }
 
     @ParameterizedTest
     @CsvSource({"RANDOM, threeSynchronizedIncrements", "PCT, threeSynchronizedIncrements",
             "POS, threeSynchronizedIncrements", "RANDOM, spinsWithYield", "PCT, spinsWithYield", "POS, spinsWithYield",
             "RANDOM, spinsWithOnSpinWait", "PCT, spinsWithOnSpinWait", "POS, spinsWithOnSpinWait",
-            "RANDOM, pollsAVolatileFlag", "PCT, pollsAVolatileFlag", "POS, pollsAVolatileFlag"})
+            "RANDOM, pollsAVolatileFlag", "PCT, pollsAVolatileFlag", "POS, pollsAVolatileFlag",
+            "SURW, threeSynchronizedIncrements", "SURW, spinsWithYield", "SURW, spinsWithOnSpinWait",
+            "SURW, pollsAVolatileFlag", "PORTFOLIO, threeSynchronizedIncrements", "PORTFOLIO, spinsWithYield",
+            "PORTFOLIO, spinsWithOnSpinWait", "PORTFOLIO, pollsAVolatileFlag"})
     void everyStrategyPassesCorrectProgramsSpinLoopsIncluded(String strategy, String program) {
         EngineRuns.run(StrategyPrograms.class, program, STRATEGY, strategy, "interleave.seed", "3")
                 .assertPassedAll(300);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"PCT", "POS"})
+    @ValueSource(strings = {"PCT", "POS", "SURW", "PORTFOLIO"})
     void theSameSeedExploresTheSameSchedules(String strategy) {
         ConcurrencyFailure first = EngineRuns.run(StrategyPrograms.class, "lostUpdateAmongOtherWork", STRATEGY,
                 strategy, "interleave.seed", "11").failure();

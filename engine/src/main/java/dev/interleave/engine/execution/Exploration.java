@@ -22,6 +22,7 @@ import dev.interleave.engine.FrameworkVersion;
 import dev.interleave.engine.statics.StaticState;
 import dev.interleave.report.CommandLines;
 import dev.interleave.report.FailureReport;
+import dev.interleave.report.StrategyName;
 import dev.interleave.schedulefile.ScheduleDirectory;
 import dev.interleave.schedulefile.ScheduleFiles;
 import dev.interleave.schedulefile.ScheduleRecord;
@@ -190,7 +191,8 @@ public final class Exploration {
                     + " of the exploration with seed " + settings.seed + "; " + CommandLines.quote("-D"
                     + Settings.SEED + "=" + settings.seed) + " runs it again)", cause.getCause());
         }
-        FailureReport report = report(settings.strategy.name(), settings.seed, schedule, settings.schedules)
+        String strategy = StrategyName.recorded(settings.strategy.name(), explorer.strategyOf(schedule));
+        FailureReport report = report(strategy, settings.seed, schedule, settings.schedules)
                 .staticStateLeaked(runner.statics().leaked());
         ScheduleOutcome reported = outcome;
         Shrinker.Result shrunk = null;
@@ -212,8 +214,9 @@ public final class Exploration {
             extra.put("interleave.shrunkFrom", Integer.toString(shrunk.preemptionsBefore));
             extra.put("interleave.shrinkMillis", Long.toString(shrunk.millis));
         }
+        extra.put("interleave.foundBy", strategy);
         publish(settings, "failed", statistics, explorer, started, extra);
-        save(settings, schedule, reported, report, (shrunk == null ? "" : " " + shrunk.summary())
+        save(settings, strategy, schedule, reported, report, (shrunk == null ? "" : " " + shrunk.summary())
                 + StaticState.note(runner.statics().leaked()));
         throw report.toFailure(reported);
     }
@@ -222,15 +225,15 @@ public final class Exploration {
      * Writes the failing schedule's file, and tells the report where it went or why it could not; {@code shrinking}
      * follows the failure's headline in the file, so that the file says how much its schedule shrank.
      */
-    private void save(Settings settings, int schedule, ScheduleOutcome outcome, FailureReport report,
-            String shrinking) {
+    private void save(Settings settings, String strategy, int schedule, ScheduleOutcome outcome,
+            FailureReport report, String shrinking) {
         ScheduleRecording recording = outcome.recording();
         if (recording == null) {
             report.notSaved("recording is off (-D" + Settings.RECORDING + "=false)");
             return;
         }
         ScheduleRecording.Fingerprint fingerprint = recording.fingerprint();
-        ScheduleRecord record = new ScheduleRecord(identity, settings.strategy.name(), settings.seed, schedule,
+        ScheduleRecord record = new ScheduleRecord(identity, strategy, settings.seed, schedule,
                 FrameworkVersion.current(), jdkVersion(), settings.maxSteps, recording.decisions(),
                 fingerprint.events(), fingerprint.trace(), new ScheduleRecord.FailureSummary(
                 outcome.failure().kind().name(), outcome.failure().thread(), FailureReport.headline(outcome) + shrinking));
@@ -322,8 +325,9 @@ public final class Exploration {
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entries));
         sayEntries(entries);
         String daemons = statistics.daemonsStopped();
-        say("%s, %s, strategy %s, seed %s, %.2f s%s%s", verdict, statistics.summary(), settings.strategy,
-                settings.seed, (System.nanoTime() - started) / 1e9, coverage.isEmpty() ? "" : "\n    " + coverage,
+        String strategy = StrategyName.described(extra.getOrDefault("interleave.foundBy", settings.strategy.name()));
+        say("%s, %s, strategy %s, seed %s, %.2f s%s%s", verdict, statistics.summary(), strategy, settings.seed,
+                (System.nanoTime() - started) / 1e9, coverage.isEmpty() ? "" : "\n    " + coverage,
                 daemons.isEmpty() ? "" : "\n    " + daemons);
     }
 
@@ -357,7 +361,8 @@ public final class Exploration {
             entries.put("interleave.schedules", Integer.toString(record.schedule()));
             entries.put("interleave.strategy", record.strategy());
             entries.put("interleave.seed", record.seed());
-            found = " (schedule " + record.schedule() + " of strategy " + record.strategy() + ", seed " + record.seed()
+            found = " (schedule " + record.schedule() + " of strategy " + StrategyName.described(record.strategy())
+                    + ", seed " + record.seed()
                     + ")";
         }
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entries));

@@ -1,6 +1,7 @@
 package dev.interleave.engine.execution;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.platform.commons.JUnitException;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
-import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * The JUnit Jupiter lifecycle methods of a class with {@code @ConcurrencyTest} methods, in Jupiter's order:
@@ -114,7 +114,7 @@ public final class LifecycleMethods {
             if (failure == null) {
                 try {
                     TestThread.enteringTestCode();
-                    ReflectionSupport.invokeMethod(test, instance);
+                    invokeDirectly(test, instance);
                 } catch (Throwable t) {
                     failure = t;
                 }
@@ -154,12 +154,27 @@ public final class LifecycleMethods {
     private static void invoke(String annotation, Method method, Object instance) {
         try {
             TestThread.enteringTestCode();
-            ReflectionSupport.invokeMethod(method, instance);
+            invokeDirectly(method, instance);
         } catch (Throwable t) {
             if (t instanceof Error && !(t instanceof AssertionError)) {
                 throw (Error) t; // the scheduler's own unwinding, and the JVM's errors, pass as they are
             }
             throw new LifecycleMethodFailure(annotation, method, t);
+        }
+    }
+
+    /**
+     * Calls {@code method} on {@code instance}, throwing what it throws. Not through JUnit's reflection support: on a
+     * throw it loads and initializes JUnit's exception utilities, and when the first throw of the JVM is the
+     * scheduler unwinding an abandoned schedule, their initializer fails on it, and JUnit cannot report anything
+     * afterwards ("Could not initialize class ...ExceptionUtils").
+     */
+    private static void invokeDirectly(Method method, Object instance) throws Throwable {
+        try {
+            method.setAccessible(true);
+            method.invoke(instance);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.interleave.engine.statics.StaticState;
 import dev.interleave.report.CommandLines;
+import dev.interleave.report.StrategyName;
 import dev.interleave.schedulefile.ScheduleFileException;
 import dev.interleave.schedulefile.ScheduleFiles;
 import dev.interleave.schedulefile.ScheduleRecord;
@@ -67,7 +68,7 @@ final class ScheduleReplay {
             return new ScheduleReplay(file, Verdict.DIVERGED, record, outcome, file + ": the replay left the recorded"
                     + " schedule " + outcome.divergence() + ". " + cause(record, runner.statics())
                     + "; explore again with " + CommandLines.quote("-Dinterleave.seed=" + record.seed())
-                    + " -Dinterleave.strategy=" + record.strategy() + " to find it anew");
+                    + " -Dinterleave.strategy=" + StrategyName.option(record.strategy()) + " to find it anew");
         }
         return new ScheduleReplay(file, outcome.failed() ? Verdict.FAILED : Verdict.PASSED, record, outcome, null);
     }

@@ -22,7 +22,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * <p>Run with {@code mvn -q -Pstrategy-benchmark verify -DskipTests}; {@code -Dsample=CounterSample#lostUpdate,...}
  * measures only those, {@code -Dbenchmark.seeds}, {@code -Dbenchmark.schedules} and {@code -Dbenchmark.capSeconds}
- * (the time one strategy may spend on one sample, over all its seeds) change the budget. EXHAUSTIVE does not depend
+ * (the time one strategy may spend on one sample, over all its seeds) change the budget,
+ * {@code -Dbenchmark.strategies=PORTFOLIO,POS} measures only those strategies and {@code -Dbenchmark.stress=false}
+ * leaves out plain stress testing. EXHAUSTIVE does not depend
  * on the seed: it runs once per sample.
  */
 public final class StrategyBenchmark {
@@ -30,6 +32,8 @@ public final class StrategyBenchmark {
     private static final int SEEDS = Integer.getInteger("benchmark.seeds", 20);
     private static final int SCHEDULES = Integer.getInteger("benchmark.schedules", 3_000);
     private static final double CAP_SECONDS = Integer.getInteger("benchmark.capSeconds", 30);
+    private static final boolean STRESS_TESTING = !"false".equals(System.getProperty("benchmark.stress", "true"));
+    private static final List<Strategy> STRATEGIES = strategies(System.getProperty("benchmark.strategies", ""));
     private static final StressBudget STRESS = new StressBudget(100_000, Duration.ofSeconds(10),
             Duration.ofSeconds(2));
 
@@ -82,11 +86,11 @@ public final class StrategyBenchmark {
         // and its synchronized methods would run as one step
         Explorations.run(launcher, "CounterSample#synchronizedIncrement", 500, "1");
         List<String> bugs = bugs();
-        List<StressResult> stress = StressTesting.inChildJvm(bugs, STRESS);
+        List<StressResult> stress = STRESS_TESTING ? StressTesting.inChildJvm(bugs, STRESS) : null;
         Map<String, Map<Strategy, Measurement>> results = new LinkedHashMap<>();
         for (String bug : bugs) {
             Map<Strategy, Measurement> byStrategy = new LinkedHashMap<>();
-            for (Strategy strategy : Strategy.values()) {
+            for (Strategy strategy : STRATEGIES) {
                 byStrategy.put(strategy, measure(launcher, bug, strategy));
             }
             results.put(bug, byStrategy);
@@ -94,6 +98,23 @@ public final class StrategyBenchmark {
         }
         print(bugs, stress, results);
         System.exit(0);
+    }
+
+    /** The strategies named, comma-separated, or every one. */
+    private static List<Strategy> strategies(String names) {
+        if (names.isBlank()) {
+            return List.of(Strategy.values());
+        }
+        List<Strategy> strategies = new ArrayList<>();
+        for (String name : names.split(",")) {
+            try {
+                strategies.add(Strategy.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("-Dbenchmark.strategies=" + names + ": " + name.trim()
+                        + " is not a strategy; name some of " + Arrays.toString(Strategy.values()), e);
+            }
+        }
+        return strategies;
     }
 
     private static List<String> bugs() throws IOException {
@@ -135,7 +156,7 @@ public final class StrategyBenchmark {
                 STRESS.maxTime().toSeconds());
         StringBuilder header = new StringBuilder("| sample | plain stress |");
         StringBuilder rule = new StringBuilder("|---|---|");
-        for (Strategy strategy : Strategy.values()) {
+        for (Strategy strategy : STRATEGIES) {
             header.append(' ').append(strategy).append(" |");
             rule.append("---|");
         }
@@ -143,9 +164,13 @@ public final class StrategyBenchmark {
         System.out.println(rule);
         for (int i = 0; i < bugs.size(); i++) {
             StringBuilder row = new StringBuilder("| ").append(bugs.get(i)).append(" | ");
-            StressResult plain = stress.get(i);
-            row.append(plain.firstFailure().map(failure -> "run " + failure.run())
-                    .orElse("none in " + plain.runs())).append(" |");
+            if (stress == null) {
+                row.append("not run |");
+            } else {
+                StressResult plain = stress.get(i);
+                row.append(plain.firstFailure().map(failure -> "run " + failure.run())
+                        .orElse("none in " + plain.runs())).append(" |");
+            }
             for (Measurement measurement : results.get(bugs.get(i)).values()) {
                 row.append(String.format(Locale.ROOT, " %s (%d/%d), %.0f/s |", measurement.median(),
                         measurement.found(), measurement.seeds, measurement.perSecond()));
@@ -156,10 +181,11 @@ public final class StrategyBenchmark {
         System.out.println("| strategy | bugs found (in at least one seed) | bugs found in every seed | seeds that found"
                 + " the bug | bugs per second |");
         System.out.println("|---|---|---|---|---|");
-        long plainFound = stress.stream().filter(result -> result.firstFailure().isPresent()).count();
+        long plainFound = stress == null ? 0
+                : stress.stream().filter(result -> result.firstFailure().isPresent()).count();
         Strategy best = null;
         double bestRate = -1;
-        for (Strategy strategy : Strategy.values()) {
+        for (Strategy strategy : STRATEGIES) {
             int anySeed = 0;
             int everySeed = 0;
             int finds = 0;
@@ -181,7 +207,9 @@ public final class StrategyBenchmark {
                 best = strategy;
             }
         }
-        System.out.printf(Locale.ROOT, "| plain stress testing | %d of %d | | | |%n", plainFound, bugs.size());
+        if (stress != null) {
+            System.out.printf(Locale.ROOT, "| plain stress testing | %d of %d | | | |%n", plainFound, bugs.size());
+        }
         System.out.println();
         System.out.println("Most bugs per second: " + best);
     }

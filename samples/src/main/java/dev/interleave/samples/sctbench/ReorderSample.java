@@ -65,6 +65,18 @@ public class ReorderSample {
         reorder(20, this::set, this::check);
     }
 
+    @BugSample(ConcurrencyFailure.Kind.EXCEPTION)
+    @ConcurrencyTest
+    void reorder50() throws InterruptedException {
+        reorder(50, this::set, this::check);
+    }
+
+    @BugSample(ConcurrencyFailure.Kind.EXCEPTION)
+    @ConcurrencyTest
+    void reorder100() throws InterruptedException {
+        reorder(100, this::set, this::check);
+    }
+
     /** Both writes, and both reads, under one lock: the checker can no longer see half an update. */
     @ConcurrencyTest
     void setAndCheckUnderOneLock() throws InterruptedException {

@@ -84,6 +84,18 @@ public class TwoStageSample {
 
     @BugSample(ConcurrencyFailure.Kind.EXCEPTION)
     @ConcurrencyTest
+    void twoStage20() throws InterruptedException {
+        twoStage(20, this::writeInTwoStages, this::readInTwoStages);
+    }
+
+    @BugSample(ConcurrencyFailure.Kind.EXCEPTION)
+    @ConcurrencyTest
+    void twoStage50() throws InterruptedException {
+        twoStage(50, this::writeInTwoStages, this::readInTwoStages);
+    }
+
+    @BugSample(ConcurrencyFailure.Kind.EXCEPTION)
+    @ConcurrencyTest
     void twoStage100() throws InterruptedException {
         twoStage(100, this::writeInTwoStages, this::readInTwoStages);
     }
