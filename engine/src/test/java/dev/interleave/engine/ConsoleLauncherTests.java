@@ -72,7 +72,7 @@ class ConsoleLauncherTests {
         String replay = replayLine.substring(replayLine.indexOf("Replay it exactly: ") + "Replay it exactly: ".length());
         assertThat(replay).startsWith("java -jar " + standaloneJar() + " execute --class-path ")
                 .contains(" --select-method " + TEST + " --config '" + "interleave.replay=" + failures);
-        assertThat(found).contains("--config 'interleave.seed=night 42' --config interleave.strategy=POS");
+        assertThat(found).contains("--config 'interleave.seed=night 42' --config interleave.strategy=PORTFOLIO");
 
         String openTestReport;
         try (Stream<Path> files = Files.walk(reports)) {
