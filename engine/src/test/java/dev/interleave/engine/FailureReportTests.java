@@ -126,7 +126,7 @@ class FailureReportTests {
         assertThat(captured.toString(StandardCharsets.UTF_8))
                 .containsPattern("\\[interleave\\] LostUpdateCounter.twoIncrements\\(\\): interleave.verdict=failed, "
                         + "interleave.steps=\\d+, interleave.millis=\\d+, interleave.schedules=1, "
-                        + "interleave.interleavings=1, .*interleave.strategy=POS, interleave.seed=42");
+                        + "interleave.interleavings=1, .*interleave.strategy=PORTFOLIO, interleave.seed=42");
     }
 
     @Test

@@ -2,8 +2,6 @@ package dev.interleave.engine;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.lang.reflect.Modifier;
-
 import dev.interleave.engine.execution.AgentStatus;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
@@ -15,9 +13,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * Runs the Launcher API as a build tool or an IDE calls it, in a JVM of its own started by {@link
- * LauncherAttachTests}, and prints whether the agent is attached and whether a {@code synchronized} method of the
- * class under test was rewritten as it loaded. Arguments: {@code discover} or {@code execute}, the test class's
- * name (never its class literal: this class must not load it), the method to look at ({@code Nested#method}), the
+ * LauncherAttachTests}, and prints whether the agent is attached and whether a class of the test was instrumented as
+ * it loaded, rather than retransformed after the fact. Arguments: {@code discover} or {@code execute}, the test class's
+ * name (never its class literal: this class must not load it), the simple name of the nested class to look at, the
  * folder failures are saved to, and optionally a value for {@code interleave.agent.attach}.
  */
 public final class LauncherAttachRun {
@@ -50,9 +48,7 @@ public final class LauncherAttachRun {
             }
         }
         System.out.println("attached: " + AgentStatus.isAttached());
-        String[] method = args[2].split("#");
-        Class<?> owner = Class.forName(testClass + "$" + method[0], false, LauncherAttachRun.class.getClassLoader());
-        int modifiers = owner.getDeclaredMethod(method[1]).getModifiers();
-        System.out.println("synchronized: " + Modifier.isSynchronized(modifiers));
+        Class<?> owner = Class.forName(testClass + "$" + args[2], false, LauncherAttachRun.class.getClassLoader());
+        System.out.println("instrumented as it loaded: " + AgentStatus.instrumentedAsItLoaded(owner));
     }
 }

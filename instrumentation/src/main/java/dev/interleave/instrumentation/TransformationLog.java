@@ -22,6 +22,8 @@ import net.bytebuddy.utility.JavaModule;
 public final class TransformationLog extends AgentBuilder.Listener.Adapter {
 
     private final Set<String> instrumented = ConcurrentHashMap.newKeySet();
+    /** Of {@link #instrumented}, the classes that were already loaded: instrumented by retransformation. */
+    private final Set<String> retransformed = ConcurrentHashMap.newKeySet();
     private final Map<String, Throwable> failed = new ConcurrentHashMap<>();
     /** The class loader of each class in {@link #failed}, so that a test sees only the failures it can reach. */
     private final Map<String, WeakReference<ClassLoader>> failedLoaders = new ConcurrentHashMap<>();
@@ -31,6 +33,9 @@ public final class TransformationLog extends AgentBuilder.Listener.Adapter {
     public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
             boolean loaded, DynamicType dynamicType) {
         instrumented.add(typeDescription.getName());
+        if (loaded) {
+            retransformed.add(typeDescription.getName());
+        }
         failed.remove(typeDescription.getName());
         failedLoaders.remove(typeDescription.getName());
         transformations.incrementAndGet();
@@ -95,6 +100,11 @@ public final class TransformationLog extends AgentBuilder.Listener.Adapter {
             }
         }
         return false;
+    }
+
+    /** Whether {@code type} was instrumented as it loaded, rather than retransformed after the agent came in. */
+    public boolean wasInstrumentedAsItLoaded(Class<?> type) {
+        return isInstrumented(type) && !retransformed.contains(type.getName());
     }
 
     public boolean isInstrumented(Class<?> type) {

@@ -45,6 +45,11 @@ public final class AgentStatus {
     }
 
     /** Whether the agent is installed in this JVM, by {@code -javaagent} or by {@link #attach()}. */
+    /** Whether {@code type} was instrumented as it loaded (the agent came in first), not retransformed later. */
+    public static synchronized boolean instrumentedAsItLoaded(Class<?> type) {
+        return installation != null && installation.log().wasInstrumentedAsItLoaded(type);
+    }
+
     public static synchronized boolean isAttached() {
         return installation != null;
     }
