@@ -44,6 +44,7 @@ final class ManagedThread implements ThreadEvents {
     boolean permit;           // LockSupport's permit, as unpark() gives it
     boolean spurious;         // the current wait or park ends with a spurious wake-up
     boolean spuriousChoiceMade; // whether this thread's waits were offered a spurious wake-up already
+    boolean earlyTimeoutChoiceMade; // whether this thread's short timed parks were offered an early timeout already
     long waitOrder;
     long timeoutsSince = -1;  // the scheduler's progress count when idleTimeouts started counting
     int idleTimeouts;          // timeouts of this thread since then, with nothing else happening
@@ -775,6 +776,10 @@ final class ManagedThread implements ThreadEvents {
             interruptRequested = false;
             timedOut = false;
             deadline = timeoutNanos < 0 ? NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
+            if (!permit && scheduler.timesOutEarly(this, timeoutNanos)) {
+                timedOut = true;
+                scheduler.advanceClockTo(deadline);
+            }
             announce(thread, Operations.PERMIT, Operations.ACQUIRE);
             // only a park the application asked for itself: the JDK's own parks wait in loops that expect it
             spurious = !permit && Sites.get(lastSite).description().contains("LockSupport.park")
@@ -834,7 +839,8 @@ final class ManagedThread implements ThreadEvents {
     @Override
     public long nanoTime() {
         scheduler.hiddenStep(this, Operations.CLOCK);
-        return scheduler.clock().readNanos();
+        return context.preemptible() ? scheduler.clock().readNanos()
+                : scheduler.clock().readNanos(VirtualClock.LIBRARY_READ_QUANTUM_NANOS);
     }
 
     @Override

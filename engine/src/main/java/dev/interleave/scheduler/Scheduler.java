@@ -702,6 +702,26 @@ public final class Scheduler {
         return pickWaiter(2) == 1;
     }
 
+    /**
+     * Timeouts up to this long race the threads that could end the wait: the strategy may let one fire while others
+     * can still run. Longer ones fire only when no thread can run otherwise.
+     */
+    static final long RACING_TIMEOUT_NANOS = 10_000_000;
+
+    /**
+     * Whether the timed park {@code self} begins, with {@code timeoutNanos} to wait, times out before anything
+     * else happens: the strategy chooses, at each thread's first park with a timeout of at most
+     * {@link #RACING_TIMEOUT_NANOS} ({@code tryLock(1, MILLISECONDS)}, {@code poll(1, MILLISECONDS)}), as such a
+     * timeout can end before a lock's holder lets go.
+     */
+    boolean timesOutEarly(ManagedThread self, long timeoutNanos) {
+        if (timeoutNanos < 0 || timeoutNanos > RACING_TIMEOUT_NANOS || self.earlyTimeoutChoiceMade || aborted) {
+            return false;
+        }
+        self.earlyTimeoutChoiceMade = true;
+        return pickWaiter(2) == 1;
+    }
+
     private int pickWaiter(int count) {
         if (count == 1) {
             return 0;
