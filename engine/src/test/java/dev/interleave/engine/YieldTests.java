@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A yield lets others go first, and forbids nothing: every strategy finds the bugs that need the yielding thread to
- * go on first, within a small budget, while correct spin loops with {@code yield} still end (see
+ * go on first, within a small budget (with spurious wake-ups explored too, POS needs up to 181 schedules for the
+ * monitor program over seeds 1 to 10, a median of 16; before, it never found it), while correct spin loops with {@code yield} still end (see
  * {@link StrategyTests}).
  */
 class YieldTests {
@@ -21,7 +22,7 @@ class YieldTests {
         for (String program : new String[] {"readsAfterYieldingToAStartedThread",
                 "retakesTheMonitorBeforeTheWokenWaiter"}) {
             EngineRuns run = EngineRuns.run(YieldPrograms.class, program, "interleave.strategy", strategy,
-                    "interleave.seed", seed, "interleave.schedules", "50");
+                    "interleave.seed", seed, "interleave.schedules", "300");
 
             assertThat(run.passed()).as("%s %s", program, run.entries).isFalse();
             assertThat(run.failure().kind()).isEqualTo(ConcurrencyFailure.Kind.EXCEPTION);
