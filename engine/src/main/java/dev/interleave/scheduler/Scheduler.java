@@ -347,30 +347,9 @@ public final class Scheduler {
             throw new ScheduleAbortedError();
         }
         if (next != self) {
-            self.realWaitMonitor = monitor;
-            switchTo(next);
-            boolean interrupted = false;
-            self.parked = true;
             // The thread holds the monitor (wait() is called inside synchronized): waiting on it releases it for
-            // real, so the next thread can take it. It wakes only when a hand-off (or an abort) notifies it: a
-            // thread that woke by itself could take the monitor while the thread handing over waits for it.
-            synchronized (monitor) {
-                while (current != self && !aborted) {
-                    try {
-                        monitor.wait();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                        self.heldInterrupt = true;
-                    }
-                }
-            }
-            self.parked = false;
-            self.realWaitMonitor = null;
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-                self.heldInterrupt = false;
-            }
-            checkNotAborted();
+            // real, so the next thread can take it
+            awaitTurnInMonitor(self, next, monitor);
         }
         self.pending = ManagedThread.Pending.RUN;
     }
@@ -378,7 +357,8 @@ public final class Scheduler {
     /**
      * Hands the turn to {@code next} and waits for this thread's next turn in {@code monitor}, which this thread holds
      * in the JVM: waiting lets it go, so a thread that enters a synchronized method on it from code that is not
-     * rewritten does not block in the JVM (the model blocks it instead). Woken as {@link #waitInMonitor} is.
+     * rewritten does not block in the JVM (the model blocks it instead). It wakes only when a hand-off (or an abort)
+     * notifies it: a thread that woke by itself could take the monitor while the thread handing over waits for it.
      */
     private void awaitTurnInMonitor(ManagedThread self, ManagedThread next, Object monitor) {
         self.realWaitMonitor = monitor;
