@@ -24,10 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The user's project in {@code com.example.shop}, run the four ways a user runs it: through Surefire and through the
- * JUnit Platform Console Launcher, each with the agent attached by the engine itself and with {@code -javaagent}.
+ * The user's project in {@code com.example.shop}, run the five ways a user runs it: through Surefire and through the
+ * JUnit Platform Console Launcher, each with the agent attached by the engine itself and with {@code -javaagent},
+ * and through Surefire with the agent that {@code interleave-maven-plugin}'s {@code prepare-agent} puts on its
+ * {@code argLine}.
  * Every bug must be found and every correct program must pass, and a fixed seed must give the same schedule of first
- * failure, the same interleaving, and for a passing test the same figures, in all four runs.
+ * failure, the same interleaving, and for a passing test the same figures, in all five runs.
  *
  * <p>This module's pom runs the Surefire runs before this class (see there); this class runs the Console Launcher's.
  */
@@ -56,6 +58,7 @@ class UserProjectTests {
         List<ProjectRun> all = new ArrayList<>();
         try {
             all.add(surefireRun("surefire-javaagent"));
+            all.add(surefireRun("surefire-plugin"));
             all.add(surefireRun("surefire-self-attached"));
             all.add(withAgent.finish(deadline));
             all.add(selfAttached.finish(deadline));
