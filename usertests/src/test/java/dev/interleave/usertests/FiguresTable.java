@@ -38,7 +38,8 @@ final class FiguresTable {
                 widths[i] = Math.max(widths[i], row.get(i).length());
             }
         }
-        StringBuilder table = new StringBuilder("The user's project, run " + runs.size() + " ways (seeds fixed on the tests,"
+        StringBuilder table = new StringBuilder("The user's project, run " + runs.size()
+                + " ways (seeds fixed on the tests,"
                 + " JDK " + System.getProperty("java.version") + "):\n");
         for (List<String> row : rows) {
             StringBuilder line = new StringBuilder();
