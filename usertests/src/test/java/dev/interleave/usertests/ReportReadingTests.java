@@ -46,6 +46,15 @@ class ReportReadingTests {
     }
 
     @Test
+    void theScheduleIsReadWhateverStrategyOfThePortfolioRanIt() {
+        String portfolio = FAILURE.replace("(strategy POS, seed 505)",
+                "(strategy PORTFOLIO (this schedule: PCT, depth 3), seed 505)");
+
+        assertThat(new TestOutcome("QTest.stranded", false, portfolio, Optional.empty()).foundInSchedule())
+                .contains(15);
+    }
+
+    @Test
     void theTraceKeepsWhereItFailedHowItShrankAndTheInterleavingButNotTheRunsOwnFolders() {
         String trace = new TestOutcome("QTest.stranded", false, FAILURE, Optional.empty()).trace();
 

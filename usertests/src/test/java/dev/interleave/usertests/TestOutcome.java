@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 record TestOutcome(String test, boolean passed, String failure, Optional<ConsoleLine> consoleLine) {
 
     private static final Pattern FOUND_IN = Pattern.compile(
-            "failed in schedule (\\d+) of at most \\d+ \\(strategy \\w+, seed \\S+\\)\\.");
+            "failed in schedule (\\d+) of at most \\d+ \\(strategy \\w+( \\(this schedule: [^)]+\\))?, seed \\S+\\)\\.");
     private static final Pattern SHRUNK = Pattern.compile("Shrunk from .*\\.");
     private static final Pattern EXCEPTION_CLASS_ONLY = Pattern.compile("(\\w+: )?[\\w.$]+:");
     private static final String TABLE = "\nInterleaving, ";
