@@ -16,7 +16,19 @@ public final class InterleaveAgent {
 
     public static void premain(String arguments, Instrumentation inst) {
         instrumentation = inst;
-        AgentInstaller.install(inst);
+        try {
+            AgentInstaller.install(inst);
+        } catch (NoClassDefFoundError missing) {
+            // The agent jar does not carry Byte Buddy: the class path of the JVM it starts in must. Failing here would
+            // stop the JVM before any test could say why; instead the engine attaches the agent itself later, from
+            // the test class path, where Byte Buddy is
+            instrumentation = null;
+            System.err.println("Interleave: -javaagent could not start the agent: " + missing.getMessage()
+                    + " is not on the JVM's class path (the agent jar needs net.bytebuddy:byte-buddy beside it, as"
+                    + " Surefire's and interleave-maven-plugin's set-ups give it). The engine attaches the agent"
+                    + " itself when tests execute instead. With the Console Launcher, start it with"
+                    + " 'java -javaagent:... -cp <test class path> org.junit.platform.console.ConsoleLauncher'.");
+        }
     }
 
     public static void agentmain(String arguments, Instrumentation inst) {
