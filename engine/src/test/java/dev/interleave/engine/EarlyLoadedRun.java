@@ -2,8 +2,6 @@ package dev.interleave.engine;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -37,7 +35,8 @@ public final class EarlyLoadedRun {
         for (int i = 1; i < args.length; i++) {
             print("early " + args[i], run(early, args[i]));
         }
-        Class<?> late = new TwinLoader(args[0], EarlyLoadedRun.class.getClassLoader()).loadClass(args[0]);
+        Class<?> late = new TwinClassLoader(EarlyLoadedRun.class.getClassLoader(),
+                TwinClassLoader.fixture(args[0], true)).loadClass(args[0]);
         for (int i = 1; i < args.length; i++) {
             print("late " + args[i], run(late, args[i]));
         }
@@ -65,34 +64,5 @@ public final class EarlyLoadedRun {
         System.out.println(RESULT + label);
         System.out.println(entries);
         System.out.println(result.getThrowable().map(Throwable::getMessage).orElse("passed"));
-    }
-
-    /** Loads the fixture and its nested classes itself, from the same class files; everything else from its parent. */
-    private static final class TwinLoader extends ClassLoader {
-        private final String fixture;
-
-        TwinLoader(String fixture, ClassLoader parent) {
-            super(parent);
-            this.fixture = fixture;
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(name)) {
-                if (!name.equals(fixture) && !name.startsWith(fixture + "$")) {
-                    return super.loadClass(name, resolve);
-                }
-                Class<?> loaded = findLoadedClass(name);
-                if (loaded == null) {
-                    try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-                        byte[] bytes = in.readAllBytes();
-                        loaded = defineClass(name, bytes, 0, bytes.length);
-                    } catch (IOException e) {
-                        throw new ClassNotFoundException(name, e);
-                    }
-                }
-                return loaded;
-            }
-        }
     }
 }

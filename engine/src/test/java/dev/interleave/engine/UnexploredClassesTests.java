@@ -2,9 +2,6 @@ package dev.interleave.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 import dev.interleave.fixtures.ReachesUninstrumented;
 import dev.interleave.instrumentation.AgentInstaller;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -42,12 +39,10 @@ class UnexploredClassesTests {
      * Loads one fixture itself, and a class whose method is too large once it is instrumented: the agent's
      * transformation of it fails, and the JVM loads it as it is.
      */
-    private static final class IsolatedLoader extends ClassLoader {
-        private final String fixture;
+    private static final class IsolatedLoader extends TwinClassLoader {
 
         IsolatedLoader(String fixture) {
-            super(UnexploredClassesTests.class.getClassLoader());
-            this.fixture = fixture;
+            super(UnexploredClassesTests.class.getClassLoader(), TwinClassLoader.fixture(fixture, false));
         }
 
         void defineTooLarge() {
@@ -79,25 +74,6 @@ class UnexploredClassesTests {
             writer.visitEnd();
             byte[] bytes = writer.toByteArray();
             defineClass(TOO_LARGE, bytes, 0, bytes.length);
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(name)) {
-                if (!name.equals(fixture)) {
-                    return super.loadClass(name, resolve);
-                }
-                Class<?> loaded = findLoadedClass(name);
-                if (loaded == null) {
-                    try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-                        byte[] bytes = in.readAllBytes();
-                        loaded = defineClass(name, bytes, 0, bytes.length);
-                    } catch (IOException e) {
-                        throw new ClassNotFoundException(name, e);
-                    }
-                }
-                return loaded;
-            }
         }
     }
 }
