@@ -6,6 +6,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntUnaryOperator;
 
 import dev.interleave.bridge.Sites;
+import dev.interleave.instrumentation.CodeOrigin;
 
 /**
  * The scheduler's model of blocking: which threads can run ({@link #isEnabled}), which timeout fires when none can
@@ -143,7 +144,7 @@ final class BlockingModel {
                 continue;
             }
             boolean polling = waits.timeoutsSince == sinceProgress && waits.idleTimeouts >= 2
-                    && Sites.get(thread.lastSite).className().startsWith("java.");
+                    && CodeOrigin.isJdk(Sites.get(thread.lastSite).className());
             if (!polling) {
                 return false;
             }
@@ -194,7 +195,7 @@ final class BlockingModel {
      */
     boolean wakesSpuriously(ManagedThread self, int site) {
         if (!spuriousWakeups || self.waits.spuriousChoiceMade || site == Sites.UNKNOWN
-                || Sites.get(site).className().startsWith("java.")) {
+                || CodeOrigin.isJdk(Sites.get(site).className())) {
             return false;
         }
         self.waits.spuriousChoiceMade = true;

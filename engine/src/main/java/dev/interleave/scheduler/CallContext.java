@@ -5,6 +5,7 @@ import java.util.Iterator;
 import dev.interleave.bridge.Bridge;
 import dev.interleave.bridge.Site;
 import dev.interleave.bridge.Sites;
+import dev.interleave.instrumentation.CodeOrigin;
 import dev.interleave.instrumentation.JdkScope;
 
 /**
@@ -184,7 +185,7 @@ final class CallContext {
         Site caller = Sites.get(site);
         return WALKER.walk(frames -> {
             Iterator<StackWalker.StackFrame> stack = frames.iterator();
-            while (stack.hasNext() && stack.next().getClassName().startsWith("dev.interleave.")) {
+            while (stack.hasNext() && CodeOrigin.isHookFrame(stack.next().getClassName())) {
                 // the framework's own frames, down to the explored frame being entered
             }
             while (stack.hasNext()) {

@@ -2,6 +2,8 @@ package dev.interleave.scheduler;
 
 import java.util.Arrays;
 
+import dev.interleave.instrumentation.CodeOrigin;
+
 /**
  * The failure of a test whose managed thread called {@code System.exit}, {@code Runtime.exit} or
  * {@code Runtime.halt}: the call is refused, as it would end the JVM and every test after this one. Its stack trace
@@ -17,8 +19,7 @@ public final class JvmExitRefused extends RuntimeException {
                 + "way (return a status, throw an exception) so that a test can check it.");
         StackTraceElement[] frames = getStackTrace();
         int first = 0;
-        while (first < frames.length && (frames[first].getClassName().startsWith("dev.interleave.scheduler.")
-                || frames[first].getClassName().startsWith("dev.interleave.bridge."))) {
+        while (first < frames.length && CodeOrigin.isHookFrame(frames[first].getClassName())) {
             first++;
         }
         setStackTrace(Arrays.copyOfRange(frames, first, frames.length));

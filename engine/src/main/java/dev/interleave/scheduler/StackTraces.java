@@ -1,5 +1,7 @@
 package dev.interleave.scheduler;
 
+import dev.interleave.instrumentation.CodeOrigin;
+
 /** Formats a thread's stack for a report: the frames that say where it is, without the framework's own. */
 final class StackTraces {
 
@@ -10,8 +12,7 @@ final class StackTraces {
         StringBuilder text = new StringBuilder();
         int shown = 0;
         for (StackTraceElement frame : frames) {
-            if (frame.getClassName().startsWith("dev.interleave.scheduler.")
-                    || frame.getClassName().startsWith("dev.interleave.bridge.")) {
+            if (CodeOrigin.isHookFrame(frame.getClassName())) {
                 continue;
             }
             if (shown++ == limit) {

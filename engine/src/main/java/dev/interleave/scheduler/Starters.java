@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.interleave.instrumentation.CodeOrigin;
+
 /**
  * Who called {@code Thread.start()}: application code (directly, or through a {@code Thread.Builder}), or JDK code
  * such as a thread pool or the JDK's own housekeeping threads. Only the first kind of thread is the test's to
@@ -22,11 +24,10 @@ final class Starters {
      */
     static List<String> jdkStarters() {
         return WALKER.walk(frames -> frames
-                .dropWhile(frame -> frame.getClassName().startsWith("dev.interleave.scheduler.")
-                        || frame.getClassName().startsWith("dev.interleave.bridge."))
+                .dropWhile(frame -> CodeOrigin.isHookFrame(frame.getClassName()))
                 .dropWhile(Starters::isStartOrBuilder)
                 .map(StackWalker.StackFrame::getClassName)
-                .takeWhile(Starters::isJdk)
+                .takeWhile(CodeOrigin::isJdk)
                 .collect(Collectors.toList()));
     }
 
@@ -53,10 +54,5 @@ final class Starters {
         return ((className.equals("java.lang.Thread") || className.equals("java.lang.VirtualThread")
                 || className.startsWith("java.lang.System$")) && frame.getMethodName().equals("start"))
                 || className.startsWith("java.lang.ThreadBuilders");
-    }
-
-    private static boolean isJdk(String className) {
-        return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
-                || className.startsWith("sun.") || className.startsWith("com.sun.");
     }
 }

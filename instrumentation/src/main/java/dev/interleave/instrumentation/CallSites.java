@@ -116,8 +116,7 @@ final class CallSites {
     }
 
     private static boolean isOpaque(String owner) {
-        return JdkScope.isJdk(owner) && !JdkScope.isExplored(owner) && !JdkScope.isPure(owner)
-                && !owner.startsWith("dev/interleave/");
+        return JdkScope.isJdk(owner) && !JdkScope.isExplored(owner) && !JdkScope.isPure(owner);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.interleave.instrumentation;
 
 import java.security.ProtectionDomain;
 import java.util.List;
-import java.util.Set;
 
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -15,42 +14,12 @@ import net.bytebuddy.utility.JavaModule;
  */
 public final class InstrumentationScope {
 
-    /** The framework's own packages; {@code dev.interleave.samples} and user packages are instrumented. */
-    private static final Set<String> FRAMEWORK_PACKAGES = Set.of(
-            "dev.interleave",
-            "dev.interleave.bridge",
-            "dev.interleave.instrumentation",
-            "dev.interleave.engine",
-            "dev.interleave.engine.descriptor",
-            "dev.interleave.engine.discovery",
-            "dev.interleave.engine.execution",
-            "dev.interleave.engine.launcher",
-            "dev.interleave.scheduler",
-            "dev.interleave.strategy",
-            "dev.interleave.schedulefile",
-            "dev.interleave.report");
-
-    private static final List<String> LIBRARY_PREFIXES = List.of(
-            "java.", "javax.", "jdk.", "sun.", "com.sun.",
-            "net.bytebuddy.", "com.esotericsoftware.", "org.objenesis.",
-            "org.junit.", "junit.", "org.opentest4j.", "org.apiguardian.", "org.jspecify.",
-            "org.assertj.", "org.hamcrest.", "org.mockito.",
-            "org.apache.maven.", "org.codehaus.plexus.", "org.gradle.", "worker.org.gradle.", "com.intellij.",
-            "org.eclipse.jdt.",
-            "kotlin.", "scala.", "groovy.", "org.slf4j.", "ch.qos.logback.", "org.apache.logging.log4j.");
-
     private InstrumentationScope() {
     }
 
+    /** Whether classes named {@code typeName} get scheduling points where a test's loader loads them. */
     static boolean isApplicationType(String typeName) {
-        for (String prefix : LIBRARY_PREFIXES) {
-            if (typeName.startsWith(prefix)) {
-                return false;
-            }
-        }
-        int lastDot = typeName.lastIndexOf('.');
-        String packageName = lastDot < 0 ? "" : typeName.substring(0, lastDot);
-        return !FRAMEWORK_PACKAGES.contains(packageName);
+        return CodeOrigin.isApplication(typeName);
     }
 
     /**

@@ -69,8 +69,7 @@ public final class JdkScope {
 
     /** Whether {@code internalName} is the JDK's. */
     public static boolean isJdk(String internalName) {
-        return internalName.startsWith("java/") || internalName.startsWith("javax/") || internalName.startsWith("jdk/")
-                || internalName.startsWith("sun/") || internalName.startsWith("com/sun/");
+        return CodeOrigin.isJdk(internalName);
     }
 
     /** Whether {@code internalName} (or the class it is nested in) is explored. */

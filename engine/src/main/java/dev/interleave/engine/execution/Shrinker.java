@@ -3,6 +3,7 @@ package dev.interleave.engine.execution;
 import java.util.List;
 import java.util.Objects;
 
+import dev.interleave.instrumentation.CodeOrigin;
 import dev.interleave.scheduler.ScheduleFailure;
 import dev.interleave.scheduler.ScheduleLimits;
 import dev.interleave.scheduler.ScheduleOutcome;
@@ -138,8 +139,7 @@ final class Shrinker {
         StackTraceElement[] trace = thrown.getStackTrace();
         for (StackTraceElement frame : trace) {
             String name = frame.getClassName();
-            if (!name.startsWith("java.") && !name.startsWith("jdk.") && !name.startsWith("sun.")
-                    && !name.startsWith("org.junit.") && !name.startsWith("org.opentest4j.")
+            if (!CodeOrigin.isJdk(name) && !name.startsWith("org.junit.") && !name.startsWith("org.opentest4j.")
                     && !name.startsWith("org.assertj.")) {
                 return frame;
             }
