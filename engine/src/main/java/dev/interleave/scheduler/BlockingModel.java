@@ -1,6 +1,7 @@
 package dev.interleave.scheduler;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntUnaryOperator;
@@ -211,17 +212,15 @@ final class BlockingModel {
     String notifyWaiters(Object monitor, boolean all) {
         List<ManagedThread> waiters = new ArrayList<>();
         for (ManagedThread thread : threads) {
-            if (!thread.finished && thread.waits.blocker instanceof Blocker.WaitReturn
-                    && ((Blocker.WaitReturn) thread.waits.blocker).monitor() == monitor
-                    && !((Blocker.WaitReturn) thread.waits.blocker).woken(thread)) {
+            if (!thread.finished && thread.waits.blocker instanceof Blocker.WaitReturn wait
+                    && wait.monitor() == monitor && !wait.woken(thread)) {
                 waiters.add(thread);
             }
         }
-        waiters.sort((a, b) -> Long.compare(((Blocker.WaitReturn) a.waits.blocker).order(),
-                ((Blocker.WaitReturn) b.waits.blocker).order()));
         if (waiters.isEmpty()) {
             return "no thread waits";
         }
+        waiters.sort(Comparator.comparingLong(waiter -> ((Blocker.WaitReturn) waiter.waits.blocker).order()));
         StringBuilder woken = new StringBuilder();
         List<ManagedThread> chosen = all ? waiters : List.of(waiters.get(choose.applyAsInt(waiters.size())));
         for (ManagedThread waiter : chosen) {
