@@ -217,6 +217,16 @@ final class ForeignThread implements ThreadEvents {
     }
 
     @Override
+    public boolean handingOff(Object executor, Runnable task) {
+        return false; // the JDK's own threads use the JDK's pools as they always do
+    }
+
+    @Override
+    public boolean delaying(long delayNanos, Object executor, Runnable task) {
+        return false; // the JDK's own threads use the JDK's delay scheduler as they always do
+    }
+
+    @Override
     public boolean isInterrupted(Thread thread, boolean flag) {
         return flag;
     }

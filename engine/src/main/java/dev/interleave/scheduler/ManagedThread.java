@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
 import dev.interleave.bridge.AccessKind;
@@ -749,6 +751,33 @@ final class ManagedThread implements ThreadEvents {
                 + " scheduler. Give the test's tasks a ThreadPoolExecutor (Executors.newFixedThreadPool(n); for"
                 + " CompletableFuture, the ...Async(task, executor) forms), whose workers are managed.");
         throw new ScheduleAbortedError();
+    }
+
+    @Override
+    public boolean handingOff(Object executor, Runnable task) {
+        if (inScheduler || executor != ForkJoinPool.commonPool()
+                || !(task instanceof CompletableFuture.AsynchronousCompletionTask)) {
+            return false;
+        }
+        // What CompletableFuture's default executor does where the common pool has no parallelism (one or two
+        // cores, JDK 17): a thread of its own for every task. The common pool's workers are the JVM's and outlive
+        // the schedule; the schedule's thread ends with the task, on every machine alike.
+        new Thread(task).start();
+        return true;
+    }
+
+    @Override
+    public boolean delaying(long delayNanos, Object executor, Runnable task) {
+        if (inScheduler) {
+            return false;
+        }
+        // The JDK's delay scheduler is one daemon thread for the whole JVM, started by whoever delays first; this
+        // daemon thread waits out one delay on the schedule's clock and hands the task over as that thread would.
+        Thread delayer = new Thread(new DelayedHandOff(delayNanos, (Executor) executor, task),
+                "CompletableFutureDelayScheduler");
+        delayer.setDaemon(true);
+        delayer.start();
+        return true;
     }
 
     private void modelInterrupt(Thread other, int site) {

@@ -1,5 +1,8 @@
 package dev.interleave.instrumentation;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
 import dev.interleave.bridge.Bridge;
 import net.bytebuddy.asm.Advice;
 
@@ -59,6 +62,47 @@ final class ThreadAdvice {
         @Advice.OnMethodEnter
         static void enter(@Advice.This Object self) {
             Bridge.handingOff(self);
+        }
+    }
+
+    /**
+     * On {@code ForkJoinPool.execute(Runnable)}, through which {@code CompletableFuture} hands its asynchronous tasks
+     * to the common pool when it is given no executor.
+     */
+    static final class HandOffRunnable {
+
+        private HandOffRunnable() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static boolean enter(@Advice.This Object self, @Advice.Argument(0) Runnable task) {
+            return Bridge.handingOff(self, task);
+        }
+    }
+
+    /** On {@code CompletableFuture$DelayedExecutor.execute} up to JDK 24, whose delay is a count of a unit. */
+    static final class DelayWithUnit {
+
+        private DelayWithUnit() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static boolean enter(@Advice.FieldValue("delay") long delay, @Advice.FieldValue("unit") TimeUnit unit,
+                @Advice.FieldValue("executor") Executor executor, @Advice.Argument(0) Runnable task) {
+            return Bridge.delaying(unit.toNanos(delay), executor, task);
+        }
+    }
+
+    /** On {@code CompletableFuture$DelayedExecutor.execute} from JDK 25 on, whose delay is in nanoseconds. */
+    static final class DelayInNanos {
+
+        private DelayInNanos() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static boolean enter(@Advice.FieldValue("nanoDelay") long nanoDelay,
+                @Advice.FieldValue("executor") Executor executor, @Advice.Argument(0) Runnable task) {
+            return Bridge.delaying(nanoDelay, executor, task);
         }
     }
 
