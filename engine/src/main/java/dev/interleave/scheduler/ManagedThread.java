@@ -964,9 +964,20 @@ final class ManagedThread implements ThreadEvents {
         if (--runDepth > 0) {
             return uncaught;
         }
+        Throwable failure = uncaught;
+        String handlerFailure = null;
+        if (uncaught != null && id != 0 && !ScheduleAbortedError.isIn(uncaught)) {
+            try {
+                UncaughtHandlers.Outcome outcome = UncaughtHandlers.dispatch(thread, uncaught);
+                failure = outcome.failure;
+                handlerFailure = outcome.handlerFailure;
+            } catch (ScheduleAbortedError aborted) {
+                failure = aborted;
+            }
+        }
         Bridge.release();
         inScheduler = true;
-        scheduler.threadEnded(this, uncaught);
+        scheduler.threadEnded(this, failure, handlerFailure);
         return null; // a managed thread's exception is the test's failure, reported by the engine
 
     }

@@ -390,7 +390,11 @@ public final class Scheduler {
         self.pending = ManagedThread.Pending.RUN;
     }
 
-    void threadEnded(ManagedThread self, Throwable uncaught) {
+    /**
+     * {@code self} ended, with the exception that no uncaught-exception handler took, if any, and words on the
+     * handler's own exception, if it threw one.
+     */
+    void threadEnded(ManagedThread self, Throwable uncaught, String handlerFailure) {
         synchronized (this) {
             self.finished = true;
             unfinished--;
@@ -404,7 +408,7 @@ public final class Scheduler {
         if (uncaught != null && !ScheduleAbortedError.isIn(uncaught)) {
             self.announce(self.thread, Operations.ENDED, Operations.RELEASE);
             record(self, OpKind.END, null, self.lastSite, null, -1, "threw " + uncaught.getClass().getSimpleName());
-            fail(new ScheduleFailure(ConcurrencyFailure.Kind.EXCEPTION, self.id, uncaught, null));
+            fail(new ScheduleFailure(ConcurrencyFailure.Kind.EXCEPTION, self.id, uncaught, handlerFailure));
             wakeEngine();
             return;
         }
