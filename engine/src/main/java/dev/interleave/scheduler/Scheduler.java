@@ -443,13 +443,28 @@ public final class Scheduler {
     }
 
     /**
-     * The test method returned and only daemon threads are left: as on a JVM that exits, they are stopped, and the
-     * schedule ends without a verdict of theirs.
+     * Whether every thread that has not finished, none of which can run, is a daemon or a worker waiting for tasks of
+     * a pool the test never shut down: JUnit's launchers end the JVM when the tests are done, and such a worker only
+     * leaks, on a real JVM as here.
+     */
+    private boolean onlyDaemonsAndIdleWorkersLeft() {
+        for (ManagedThread thread : threads) {
+            if (!thread.finished && !thread.thread.isDaemon() && !Blocking.isIdlePoolWorker(thread)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The test method returned and only daemon threads (or idle workers of a pool never shut down) are left: as on a
+     * JVM that exits, they are stopped, and the schedule ends without a verdict of theirs.
      */
     private synchronized void stopDaemons() {
         for (ManagedThread thread : threads) {
             if (!thread.finished) {
-                daemonsStopped.add(thread.toString());
+                daemonsStopped.add(thread.thread.isDaemon() ? thread.toString()
+                        : thread + ", idle in a thread pool that was never shut down");
             }
         }
         abort();
@@ -500,6 +515,10 @@ public final class Scheduler {
             ManagedThread woken = fireEarliestTimeout();
             if (woken != null) {
                 return woken;
+            }
+            if (threads.get(0).finished && onlyDaemonsAndIdleWorkersLeft()) {
+                stopDaemons();
+                return null;
             }
             fail(new ScheduleFailure(ConcurrencyFailure.Kind.DEADLOCK, -1, null, Blocking.describeDeadlock(this)));
             return null;
