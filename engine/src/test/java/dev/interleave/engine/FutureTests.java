@@ -2,12 +2,16 @@ package dev.interleave.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import dev.interleave.ConcurrencyFailure;
 import dev.interleave.fixtures.Futures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -82,6 +86,38 @@ class FutureTests {
         assertThat(second.entries.get("interleave.interleavings"))
                 .isEqualTo(first.entries.get("interleave.interleavings"));
         assertThat(second.entries.get("interleave.steps")).isEqualTo(first.entries.get("interleave.steps"));
+    }
+
+    /**
+     * The JDK hands a task without an executor to a thread of its own where the common pool has no parallelism, and
+     * to the common pool's workers where it has: the schedule's threads run it either way, and a seed finds the same
+     * failure by the same interleaving.
+     */
+    @Test
+    @Timeout(180)
+    void aLostUpdateOnTheCommonPoolIsTheSameWhateverItsParallelism(@TempDir Path failures) throws Exception {
+        String one = runInFreshJvm("1", failures);
+        String four = runInFreshJvm("4", failures);
+
+        assertThat(one).startsWith("thread 0 (interleave-test) threw").contains("expected: 2", "but was: 1");
+        assertThat(four.lines().findFirst()).isEqualTo(one.lines().findFirst());
+        assertThat(four.substring(four.indexOf("\nInterleaving, ")))
+                .isEqualTo(one.substring(one.indexOf("\nInterleaving, ")));
+    }
+
+    private static String runInFreshJvm(String parallelism, Path failures) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(List.of(java.toString(),
+                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + parallelism,
+                "-cp", System.getProperty("java.class.path"), FreshJvmRun.class.getName(),
+                Futures.class.getName() + "#lostUpdateOnTheCommonPool", "interleave.seed", "2026",
+                failures.toString())).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).as("the run's output").contains(FreshJvmRun.END);
+        String report = output.substring(0, output.indexOf(FreshJvmRun.END));
+        return report.substring(report.indexOf('\n', report.lastIndexOf("[interleave] ")) + 1);
     }
 
     /** 100 schedules of a five-second delay each would take over eight minutes of real waiting. */
