@@ -227,6 +227,11 @@ final class ForeignThread implements ThreadEvents {
     }
 
     @Override
+    public boolean timingOut(Object future, long timeoutNanos, boolean complete, Object value) {
+        return false; // the JDK's own threads use the JDK's delay scheduler as they always do
+    }
+
+    @Override
     public boolean isInterrupted(Thread thread, boolean flag) {
         return flag;
     }

@@ -771,13 +771,28 @@ final class ManagedThread implements ThreadEvents {
         if (inScheduler) {
             return false;
         }
-        // The JDK's delay scheduler is one daemon thread for the whole JVM, started by whoever delays first; this
-        // daemon thread waits out one delay on the schedule's clock and hands the task over as that thread would.
-        Thread delayer = new Thread(new DelayedHandOff(delayNanos, (Executor) executor, task),
-                "CompletableFutureDelayScheduler");
+        // The JDK's delay scheduler is one thread for the whole JVM, started by whoever delays first
+        startDelayScheduler(new DelayedHandOff(delayNanos, (Executor) executor, task));
+        return true;
+    }
+
+    @Override
+    public boolean timingOut(Object future, long timeoutNanos, boolean complete, Object value) {
+        if (inScheduler) {
+            return false;
+        }
+        CompletableFuture<?> watched = (CompletableFuture<?>) future;
+        if (!watched.isDone()) {
+            startDelayScheduler(new TimeoutWatch(watched, timeoutNanos, complete, value));
+        }
+        return true;
+    }
+
+    /** A daemon thread of the schedule's in the place of the JDK's delay scheduler, which every caller shares. */
+    private static void startDelayScheduler(Runnable task) {
+        Thread delayer = new Thread(task, "CompletableFutureDelayScheduler");
         delayer.setDaemon(true);
         delayer.start();
-        return true;
     }
 
     private void modelInterrupt(Thread other, int site) {

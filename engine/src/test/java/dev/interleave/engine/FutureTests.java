@@ -120,6 +120,14 @@ class FutureTests {
         return report.substring(report.indexOf('\n', report.lastIndexOf("[interleave] ")) + 1);
     }
 
+    /** Timeouts that the JDK's delay scheduler would watch, on real time, on a thread every test shares. */
+    @Test
+    void orTimeoutAndCompleteOnTimeoutRunOnTheSchedulesClock() {
+        EngineRuns run = passesInterleaved("timeouts", 100);
+
+        assertThat(run.wallTime).isLessThan(Duration.ofMinutes(1));
+    }
+
     /** 100 schedules of a five-second delay each would take over eight minutes of real waiting. */
     @Test
     void delayedExecutorsWaitOnTheSchedulesClock() {

@@ -641,6 +641,15 @@ public final class Bridge {
         return events != null && task != null && events.delaying(delayNanos, executor, task);
     }
 
+    /**
+     * Called on entry to {@code CompletableFuture.orTimeout} and {@code completeOnTimeout}; returns true when the
+     * timeout was taken over and the JDK's method must be skipped (it then returns the future, as the JDK's does).
+     */
+    public static boolean timingOut(Object future, long timeout, TimeUnit unit, boolean complete, Object value) {
+        ThreadEvents events = current();
+        return events != null && unit != null && events.timingOut(future, unit.toNanos(timeout), complete, value);
+    }
+
     /** Called on exit from {@code Thread.isInterrupted()}, with what the JVM answered. */
     public static boolean isInterrupted(Thread thread, boolean flag) {
         ThreadEvents events = current();

@@ -164,6 +164,13 @@ public interface ThreadEvents {
      */
     boolean delaying(long delayNanos, Object executor, Runnable task);
 
+    /**
+     * {@code future.orTimeout(...)} (with {@code complete} false) or {@code future.completeOnTimeout(value, ...)}
+     * (with {@code complete} true) is called, with a timeout of {@code timeoutNanos}. Returns true when a thread of
+     * the schedule's watches the timeout on the schedule's clock, and the JDK's own delay scheduler must not.
+     */
+    boolean timingOut(Object future, long timeoutNanos, boolean complete, Object value);
+
     /** This thread asks for {@code lock} (a {@code java.util.concurrent} lock's sync), for reading if shared. */
     void lockRequested(Object lock, boolean shared);
 
