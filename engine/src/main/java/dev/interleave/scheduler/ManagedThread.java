@@ -748,8 +748,9 @@ final class ManagedThread implements ThreadEvents {
                 : executor.getClass().getName() + ".fork() or invoke(), which run on ForkJoinPool.commonPool()";
         scheduler.failOnUnmanagedThread(this, "handed a task to " + pool + ", whose threads Interleave does not"
                 + " manage: the task would run outside the schedule, and a wait for it would never end under the"
-                + " scheduler. Give the test's tasks a ThreadPoolExecutor (Executors.newFixedThreadPool(n); for"
-                + " CompletableFuture, the ...Async(task, executor) forms), whose workers are managed.");
+                + " scheduler. Give the test's tasks a ThreadPoolExecutor (Executors.newFixedThreadPool(n)), whose"
+                + " workers are managed; CompletableFuture's ...Async methods are managed with such an executor or"
+                + " with none (the common pool).");
         throw new ScheduleAbortedError();
     }
 

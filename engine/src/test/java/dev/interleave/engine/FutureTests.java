@@ -128,6 +128,16 @@ class FutureTests {
         assertThat(run.wallTime).isLessThan(Duration.ofMinutes(1));
     }
 
+    @Test
+    void aForkJoinPoolOfTheTestsOwnIsAClearErrorThatNamesTheFix() {
+        ConcurrencyFailure failure = EngineRuns.run(Futures.class, "chainOnAForkJoinPoolOfItsOwn").failure();
+
+        assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.UNMANAGED_THREAD);
+        assertThat(failure.getMessage()).startsWith("A thread the scheduler cannot manage: thread 0 (interleave-test)"
+                + " handed a task to a ForkJoinPool, whose threads Interleave does not manage")
+                .contains("Executors.newFixedThreadPool(n)", "with such an executor or with none (the common pool)");
+    }
+
     /** 100 schedules of a five-second delay each would take over eight minutes of real waiting. */
     @Test
     void delayedExecutorsWaitOnTheSchedulesClock() {
