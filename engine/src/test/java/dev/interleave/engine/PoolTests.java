@@ -86,6 +86,18 @@ class PoolTests {
                 + " ForkJoinPool.commonPool(), whose threads Interleave does not manage");
     }
 
+    /** Only CompletableFuture's own tasks get a thread of their own; any other task on the common pool is refused. */
+    @Test
+    void aRunnableSubmittedOrExecutedOnTheCommonPoolIsAClearError() {
+        for (String method : new String[] {"runsARunnableOnTheCommonPool", "executesARunnableOnTheCommonPool"}) {
+            ConcurrencyFailure failure = EngineRuns.run(Pools.class, method).failure();
+
+            assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.UNMANAGED_THREAD);
+            assertThat(failure.getMessage()).contains("thread 0 (interleave-test) handed a task to"
+                    + " ForkJoinPool.commonPool(), whose threads Interleave does not manage");
+        }
+    }
+
     @Test
     void aParallelStreamIsAClearError() {
         ConcurrencyFailure failure = EngineRuns.run(Pools.class, "sumsAParallelStream").failure();

@@ -170,7 +170,7 @@ public final class AgentInstaller {
                         .visit(Advice.to(ThreadAdvice.HandOff.class, advice()).on(isPublic().and(not(isStatic()))
                                 .and(namedOneOf("execute", "submit", "invoke", "invokeAll", "schedule",
                                         "scheduleAtFixedRate", "scheduleWithFixedDelay", "submitWithTimeout"))
-                                .and(not(takesArguments(Runnable.class)))))
+                                .and(not(named("execute").and(takesArguments(Runnable.class))))))
                         // CompletableFuture's tasks without an executor: a thread of the schedule's runs each
                         .visit(Advice.to(ThreadAdvice.HandOffRunnable.class, advice()).on(isPublic()
                                 .and(named("execute")).and(takesArguments(Runnable.class)))))
