@@ -159,7 +159,7 @@ public final class FailureReport {
         switch (failure.kind()) {
             case EXCEPTION:
                 return ThreadLabel.of(failure.thread(), threadNames.get(failure.thread())) + " threw "
-                        + failure.cause();
+                        + failure.cause() + (failure.description() == null ? "" : ", " + failure.description());
             case DEADLOCK:
                 return "Deadlock: " + failure.description();
             case HANG:

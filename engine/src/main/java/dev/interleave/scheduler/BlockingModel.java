@@ -437,7 +437,7 @@ final class BlockingModel {
     }
 
     /** A pool's worker parked for want of tasks, in {@code ThreadPoolExecutor.getTask()}. */
-    private static boolean isIdlePoolWorker(ManagedThread thread) {
+    static boolean isIdlePoolWorker(ManagedThread thread) {
         for (StackTraceElement frame : thread.thread.getStackTrace()) {
             if (frame.getClassName().equals("java.util.concurrent.ThreadPoolExecutor")
                     && frame.getMethodName().equals("getTask")) {

@@ -24,8 +24,9 @@ final class ForeignThread implements ThreadEvents {
     private ScheduleAbortedError refuse() {
         scheduler.failOnUnmanagedThread(starter, "had a thread started by " + startedBy + " ("
                 + Thread.currentThread().getName() + "), and that thread runs test code outside the scheduler. "
-                + "Threads started inside the JDK (thread pools, executors, CompletableFuture) are not managed in "
-                + "this version; start the test's threads with new Thread(...) or Thread.ofPlatform().");
+                + "Of the threads JDK code starts, only a ThreadPoolExecutor's workers and the threads of "
+                + "CompletableFuture's tasks are managed; start the test's threads with new Thread(...) or "
+                + "Thread.ofPlatform(), or hand its tasks to Executors.newFixedThreadPool(n).");
         return new ScheduleAbortedError();
     }
 
@@ -214,6 +215,21 @@ final class ForeignThread implements ThreadEvents {
     @Override
     public void handingOff(Object executor) {
         // the JDK's own threads use the JDK's pools as they always do
+    }
+
+    @Override
+    public boolean handingOff(Object executor, Runnable task) {
+        return false; // the JDK's own threads use the JDK's pools as they always do
+    }
+
+    @Override
+    public boolean delaying(long delayNanos, Object executor, Runnable task) {
+        return false; // the JDK's own threads use the JDK's delay scheduler as they always do
+    }
+
+    @Override
+    public boolean timingOut(Object future, long timeoutNanos, boolean complete, Object value) {
+        return false; // the JDK's own threads use the JDK's delay scheduler as they always do
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
 import dev.interleave.bridge.AccessKind;
@@ -708,9 +710,52 @@ final class ManagedThread implements ThreadEvents {
                 : executor.getClass().getName() + ".fork() or invoke(), which run on ForkJoinPool.commonPool()";
         scheduler.failOnUnmanagedThread(this, "handed a task to " + pool + ", whose threads Interleave does not"
                 + " manage: the task would run outside the schedule, and a wait for it would never end under the"
-                + " scheduler. Give the test's tasks a ThreadPoolExecutor (Executors.newFixedThreadPool(n); for"
-                + " CompletableFuture, the ...Async(task, executor) forms), whose workers are managed.");
+                + " scheduler. Give the test's tasks a ThreadPoolExecutor (Executors.newFixedThreadPool(n)), whose"
+                + " workers are managed; CompletableFuture's ...Async methods are managed with such an executor or"
+                + " with none (the common pool).");
         throw new ScheduleAbortedError();
+    }
+
+    @Override
+    public boolean handingOff(Object executor, Runnable task) {
+        if (inScheduler || executor != ForkJoinPool.commonPool()
+                || !(task instanceof CompletableFuture.AsynchronousCompletionTask)) {
+            return false;
+        }
+        // What CompletableFuture's default executor does where the common pool has no parallelism (one or two
+        // cores, JDK 17): a thread of its own for every task. The common pool's workers are the JVM's and outlive
+        // the schedule; the schedule's thread ends with the task, on every machine alike.
+        new Thread(task).start();
+        return true;
+    }
+
+    @Override
+    public boolean delaying(long delayNanos, Object executor, Runnable task) {
+        if (inScheduler) {
+            return false;
+        }
+        // The JDK's delay scheduler is one thread for the whole JVM, started by whoever delays first
+        startDelayScheduler(new DelayedHandOff(delayNanos, (Executor) executor, task));
+        return true;
+    }
+
+    @Override
+    public boolean timingOut(Object future, long timeoutNanos, boolean complete, Object value) {
+        if (inScheduler) {
+            return false;
+        }
+        CompletableFuture<?> watched = (CompletableFuture<?>) future;
+        if (!watched.isDone()) {
+            startDelayScheduler(new TimeoutWatch(watched, timeoutNanos, complete, value));
+        }
+        return true;
+    }
+
+    /** A daemon thread of the schedule's in the place of the JDK's delay scheduler, which every caller shares. */
+    private static void startDelayScheduler(Runnable task) {
+        Thread delayer = new Thread(task, "CompletableFutureDelayScheduler");
+        delayer.setDaemon(true);
+        delayer.start();
     }
 
     private void modelInterrupt(Thread other, int site) {
@@ -893,9 +938,20 @@ final class ManagedThread implements ThreadEvents {
         if (--runDepth > 0) {
             return uncaught;
         }
+        Throwable failure = uncaught;
+        String handlerFailure = null;
+        if (uncaught != null && id != 0 && !ScheduleAbortedError.isIn(uncaught)) {
+            try {
+                UncaughtHandlers.Outcome outcome = UncaughtHandlers.dispatch(thread, uncaught);
+                failure = outcome.failure;
+                handlerFailure = outcome.handlerFailure;
+            } catch (ScheduleAbortedError aborted) {
+                failure = aborted;
+            }
+        }
         Bridge.release();
         inScheduler = true;
-        scheduler.threadEnded(this, uncaught);
+        scheduler.threadEnded(this, failure, handlerFailure);
         return null; // a managed thread's exception is the test's failure, reported by the engine
 
     }

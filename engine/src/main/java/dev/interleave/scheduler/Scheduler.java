@@ -398,7 +398,11 @@ public final class Scheduler {
         self.waits.blocker = Blocker.NONE;
     }
 
-    void threadEnded(ManagedThread self, Throwable uncaught) {
+    /**
+     * {@code self} ended, with the exception that no uncaught-exception handler took, if any, and words on the
+     * handler's own exception, if it threw one.
+     */
+    void threadEnded(ManagedThread self, Throwable uncaught, String handlerFailure) {
         synchronized (this) {
             self.finished = true;
             unfinished--;
@@ -411,7 +415,7 @@ public final class Scheduler {
         if (uncaught != null && !ScheduleAbortedError.isIn(uncaught)) {
             self.announce(self.thread, Operations.ENDED, Operations.RELEASE);
             record(self, OpKind.END, null, self.lastSite, null, -1, "threw " + uncaught.getClass().getSimpleName());
-            fail(new ScheduleFailure(ConcurrencyFailure.Kind.EXCEPTION, self.id, uncaught, null));
+            fail(new ScheduleFailure(ConcurrencyFailure.Kind.EXCEPTION, self.id, uncaught, handlerFailure));
             wakeEngine();
             return;
         }
@@ -446,13 +450,28 @@ public final class Scheduler {
     }
 
     /**
-     * The test method returned and only daemon threads are left: as on a JVM that exits, they are stopped, and the
-     * schedule ends without a verdict of theirs.
+     * Whether every thread that has not finished, none of which can run, is a daemon or a worker waiting for tasks of
+     * a pool the test never shut down: JUnit's launchers end the JVM when the tests are done, and such a worker only
+     * leaks, on a real JVM as here.
+     */
+    private boolean onlyDaemonsAndIdleWorkersLeft() {
+        for (ManagedThread thread : threads) {
+            if (!thread.finished && !thread.thread.isDaemon() && !BlockingModel.isIdlePoolWorker(thread)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The test method returned and only daemon threads (or idle workers of a pool never shut down) are left: as on a
+     * JVM that exits, they are stopped, and the schedule ends without a verdict of theirs.
      */
     private synchronized void stopDaemons() {
         for (ManagedThread thread : threads) {
             if (!thread.finished) {
-                daemonsStopped.add(thread.toString());
+                daemonsStopped.add(thread.thread.isDaemon() ? thread.toString()
+                        : thread + ", idle in a thread pool that was never shut down");
             }
         }
         abort();
@@ -504,6 +523,10 @@ public final class Scheduler {
             ManagedThread woken = blocking.fireEarliestTimeout();
             if (woken != null) {
                 return woken;
+            }
+            if (threads.get(0).finished && onlyDaemonsAndIdleWorkersLeft()) {
+                stopDaemons();
+                return null;
             }
             fail(new ScheduleFailure(ConcurrencyFailure.Kind.DEADLOCK, -1, null,
                     blocking.describeDeadlock(trace.kept())));

@@ -616,6 +616,40 @@ public final class Bridge {
         }
     }
 
+    /**
+     * Called on entry to {@code ForkJoinPool.execute(Runnable)}; returns true when the task was started elsewhere and
+     * the pool's method must be skipped.
+     */
+    public static boolean handingOff(Object executor, Runnable task) {
+        ThreadEvents events = current();
+        if (events == null) {
+            return false;
+        }
+        if (task != null && events.handingOff(executor, task)) {
+            return true;
+        }
+        events.handingOff(executor);
+        return false;
+    }
+
+    /**
+     * Called on entry to the {@code execute} of {@code CompletableFuture.delayedExecutor(...)}'s executor; returns
+     * true when the task was taken over and the JDK's method must be skipped.
+     */
+    public static boolean delaying(long delayNanos, Object executor, Runnable task) {
+        ThreadEvents events = current();
+        return events != null && task != null && events.delaying(delayNanos, executor, task);
+    }
+
+    /**
+     * Called on entry to {@code CompletableFuture.orTimeout} and {@code completeOnTimeout}; returns true when the
+     * timeout was taken over and the JDK's method must be skipped (it then returns the future, as the JDK's does).
+     */
+    public static boolean timingOut(Object future, long timeout, TimeUnit unit, boolean complete, Object value) {
+        ThreadEvents events = current();
+        return events != null && unit != null && events.timingOut(future, unit.toNanos(timeout), complete, value);
+    }
+
     /** Called on exit from {@code Thread.isInterrupted()}, with what the JVM answered. */
     public static boolean isInterrupted(Thread thread, boolean flag) {
         ThreadEvents events = current();

@@ -150,6 +150,27 @@ public interface ThreadEvents {
      */
     void handingOff(Object executor);
 
+    /**
+     * This thread hands {@code task} to {@code executor} through {@code Executor.execute}: a {@code ForkJoinPool}, the
+     * common pool when {@code CompletableFuture} is given no executor. Returns true when the task was started on a
+     * thread of the schedule's instead, and the pool must not get it.
+     */
+    boolean handingOff(Object executor, Runnable task);
+
+    /**
+     * {@code CompletableFuture.delayedExecutor(...)} is given {@code task}, to hand to {@code executor} after
+     * {@code delayNanos}. Returns true when a thread of the schedule's took it over on the schedule's clock, and the
+     * JDK's own delay scheduler, a thread the JVM keeps for every caller, must not get it.
+     */
+    boolean delaying(long delayNanos, Object executor, Runnable task);
+
+    /**
+     * {@code future.orTimeout(...)} (with {@code complete} false) or {@code future.completeOnTimeout(value, ...)}
+     * (with {@code complete} true) is called, with a timeout of {@code timeoutNanos}. Returns true when a thread of
+     * the schedule's watches the timeout on the schedule's clock, and the JDK's own delay scheduler must not.
+     */
+    boolean timingOut(Object future, long timeoutNanos, boolean complete, Object value);
+
     /** This thread asks for {@code lock} (a {@code java.util.concurrent} lock's sync), for reading if shared. */
     void lockRequested(Object lock, boolean shared);
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import dev.interleave.bridge.Bridge;
 import net.bytebuddy.agent.ByteBuddyAgent;
@@ -168,7 +169,24 @@ public final class AgentInstaller {
                 .transform((builder, type, loader, module, domain) -> builder
                         .visit(Advice.to(ThreadAdvice.HandOff.class, advice()).on(isPublic().and(not(isStatic()))
                                 .and(namedOneOf("execute", "submit", "invoke", "invokeAll", "schedule",
-                                        "scheduleAtFixedRate", "scheduleWithFixedDelay", "submitWithTimeout")))))
+                                        "scheduleAtFixedRate", "scheduleWithFixedDelay", "submitWithTimeout"))
+                                .and(not(named("execute").and(takesArguments(Runnable.class))))))
+                        // CompletableFuture's tasks without an executor: a thread of the schedule's runs each
+                        .visit(Advice.to(ThreadAdvice.HandOffRunnable.class, advice()).on(isPublic()
+                                .and(named("execute")).and(takesArguments(Runnable.class)))))
+                .type(named("java.util.concurrent.CompletableFuture"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(ThreadAdvice.OrTimeout.class, advice()).on(named("orTimeout")
+                                .and(takesArguments(long.class, TimeUnit.class))))
+                        .visit(Advice.to(ThreadAdvice.CompleteOnTimeout.class, advice()).on(named("completeOnTimeout")
+                                .and(takesArguments(Object.class, long.class, TimeUnit.class)))))
+                // Its delays would run on a thread the JVM keeps for every caller: a thread of the schedule's
+                // waits them out on the schedule's clock instead
+                .type(named("java.util.concurrent.CompletableFuture$DelayedExecutor"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(type.getDeclaredFields().filter(named("nanoDelay")).isEmpty()
+                                ? ThreadAdvice.DelayWithUnit.class : ThreadAdvice.DelayInNanos.class, advice())
+                                .on(named("execute").and(takesArguments(Runnable.class)))))
                 .type(named("java.util.concurrent.ForkJoinTask"))
                 .transform((builder, type, loader, module, domain) -> builder
                         .visit(Advice.to(ThreadAdvice.HandOff.class, advice())

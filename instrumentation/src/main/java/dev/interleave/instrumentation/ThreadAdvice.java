@@ -1,7 +1,11 @@
 package dev.interleave.instrumentation;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
 import dev.interleave.bridge.Bridge;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
  * Advice inlined into {@code java.lang.Thread} and into application subclasses that override {@code run()}: a
@@ -59,6 +63,89 @@ final class ThreadAdvice {
         @Advice.OnMethodEnter
         static void enter(@Advice.This Object self) {
             Bridge.handingOff(self);
+        }
+    }
+
+    /**
+     * On {@code ForkJoinPool.execute(Runnable)}, through which {@code CompletableFuture} hands its asynchronous tasks
+     * to the common pool when it is given no executor.
+     */
+    static final class HandOffRunnable {
+
+        private HandOffRunnable() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static boolean enter(@Advice.This Object self, @Advice.Argument(0) Runnable task) {
+            return Bridge.handingOff(self, task);
+        }
+    }
+
+    /** On {@code CompletableFuture$DelayedExecutor.execute} up to JDK 24, whose delay is a count of a unit. */
+    static final class DelayWithUnit {
+
+        private DelayWithUnit() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static boolean enter(@Advice.FieldValue("delay") long delay, @Advice.FieldValue("unit") TimeUnit unit,
+                @Advice.FieldValue("executor") Executor executor, @Advice.Argument(0) Runnable task) {
+            return Bridge.delaying(unit.toNanos(delay), executor, task);
+        }
+    }
+
+    /** On {@code CompletableFuture$DelayedExecutor.execute} from JDK 25 on, whose delay is in nanoseconds. */
+    static final class DelayInNanos {
+
+        private DelayInNanos() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static boolean enter(@Advice.FieldValue("nanoDelay") long nanoDelay,
+                @Advice.FieldValue("executor") Executor executor, @Advice.Argument(0) Runnable task) {
+            return Bridge.delaying(nanoDelay, executor, task);
+        }
+    }
+
+    /** On {@code CompletableFuture.orTimeout(timeout, unit)}, which the JDK's delay scheduler would time. */
+    static final class OrTimeout {
+
+        private OrTimeout() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static boolean enter(@Advice.This Object self, @Advice.Argument(0) long timeout,
+                @Advice.Argument(1) TimeUnit unit) {
+            return Bridge.timingOut(self, timeout, unit, false, null);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self, @Advice.Enter boolean taken,
+                @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned) {
+            if (taken) {
+                returned = self;
+            }
+        }
+    }
+
+    /** On {@code CompletableFuture.completeOnTimeout(value, timeout, unit)}, as {@link OrTimeout}. */
+    static final class CompleteOnTimeout {
+
+        private CompleteOnTimeout() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static boolean enter(@Advice.This Object self, @Advice.Argument(0) Object value,
+                @Advice.Argument(1) long timeout, @Advice.Argument(2) TimeUnit unit) {
+            return Bridge.timingOut(self, timeout, unit, true, value);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self, @Advice.Enter boolean taken,
+                @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned) {
+            if (taken) {
+                returned = self;
+            }
         }
     }
 

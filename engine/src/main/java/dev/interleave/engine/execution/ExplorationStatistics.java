@@ -70,6 +70,12 @@ final class ExplorationStatistics {
         if (daemonsStopped == 0) {
             return "";
         }
+        if (firstDaemons.contains("never shut down")) {
+            return String.format(Locale.ROOT, "in %d of %d %s the test method returned while only daemon threads and"
+                    + " workers idle in a thread pool that was never shut down were left (the first time: %s); they"
+                    + " were stopped, as the JVM stops them when JUnit's launcher ends it after the tests",
+                    daemonsStopped, schedules, schedules == 1 ? "schedule" : "schedules", firstDaemons);
+        }
         return String.format(Locale.ROOT, "in %d of %d %s the test method returned while only daemon threads ran "
                 + "(the first time: %s); they were stopped, as a JVM stops daemon threads when it exits",
                 daemonsStopped, schedules, schedules == 1 ? "schedule" : "schedules", firstDaemons);
