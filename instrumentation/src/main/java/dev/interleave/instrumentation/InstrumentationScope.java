@@ -24,6 +24,7 @@ public final class InstrumentationScope {
             "dev.interleave.engine.descriptor",
             "dev.interleave.engine.discovery",
             "dev.interleave.engine.execution",
+            "dev.interleave.engine.hunt",
             "dev.interleave.engine.launcher",
             "dev.interleave.scheduler",
             "dev.interleave.strategy",
