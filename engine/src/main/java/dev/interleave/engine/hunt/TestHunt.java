@@ -326,6 +326,12 @@ final class TestHunt {
         String note = "\n\nKeep it as a regression test: the next hunt replays " + file.getFileName() + " first while"
                 + " it stays in " + settings.failuresDir + " (copy it to src/test/resources/interleave and hunt with"
                 + " -D" + Settings.FAILURES_DIR + "=src/test/resources/interleave to keep it across clean builds).";
+        if (identity.parameterTypes().isEmpty() && !identity.methodName().contains("[")) {
+            // Interleave's own runner calls the same lifecycle methods and test on thread 0: the file replays there
+            note += "\nOr replay it in every build, hunting or not: put @ConcurrencyTest(replay = \"" + file + "\") on "
+                    + identity.methodName() + "() in place of @Test (with the file copied beside the tests, name"
+                    + " that path).";
+        }
         ConcurrencyFailure annotated = new ConcurrencyFailure(failure.kind(), failure.seed(), failure.schedule(),
                 file, failure.getMessage() + note, failure.getCause());
         annotated.setStackTrace(failure.getStackTrace());

@@ -15,8 +15,10 @@ import dev.interleave.ConcurrencyFailure;
 import dev.interleave.fixtures.hunt.HuntedCorrect;
 import dev.interleave.fixtures.hunt.HuntedCounter;
 import dev.interleave.fixtures.hunt.HuntedMisfits;
+import dev.interleave.fixtures.hunt.KeptCounter;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -137,6 +139,29 @@ class HuntTests {
         assertThat(Files.readAllBytes(oneAgain)).isEqualTo(Files.readAllBytes(one));
         assertThat(first.resolve("hunt-1-of-2.json")).exists();
         assertThat(second.resolve("hunt-2-of-2.json")).exists();
+    }
+
+    @Test
+    void aFindingReplaysAsAConcurrencyTestOfTheSameMethod() throws IOException {
+        Path folder = freshFolder();
+        // Interleave runs the method both as a @ConcurrencyTest and, hunting, as the Jupiter test it is too
+        ConcurrencyFailure finding = (ConcurrencyFailure) hunt(folder, KeptCounter.class,
+                "interleave.hunt.perTest", "60s").testEvents().failed().list().stream()
+                .filter(event -> event.getTestDescriptor().getUniqueId().toString().contains(HuntTestDescriptor.SEGMENT))
+                .findFirst().orElseThrow().getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        Path file = finding.scheduleFile().orElseThrow();
+        assertThat(finding.getMessage()).contains("@ConcurrencyTest(replay = \"" + file + "\")");
+
+        EngineExecutionResults kept = EngineTestKit.engine("interleave")
+                .selectors(DiscoverySelectors.selectMethod(KeptCounter.class, "twoIncrements"))
+                .configurationParameter("interleave.replay", file.toString())
+                .configurationParameter("interleave.failures.dir", freshFolder().toString())
+                .execute();
+
+        ConcurrencyFailure replayed = onlyFailure(kept);
+        assertThat(replayed.getMessage()).contains("failed when replaying " + file);
+        assertThat(replayed.getMessage().substring(replayed.getMessage().indexOf("Interleaving,")))
+                .isEqualTo(interleaving(finding));
     }
 
     private static EngineExecutionResults hunt(Path folder, Class<?> testClass, String... parameters) {
