@@ -31,4 +31,10 @@ final class HuntClassDescriptor extends AbstractTestDescriptor implements Node<I
     public Type getType() {
         return Type.CONTAINER;
     }
+
+    /** Hunted tests run one after another, whatever interleave.parallel.enabled says: they share one budget. */
+    @Override
+    public ExecutionMode getExecutionMode() {
+        return ExecutionMode.SAME_THREAD;
+    }
 }

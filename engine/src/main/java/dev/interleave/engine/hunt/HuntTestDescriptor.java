@@ -51,6 +51,12 @@ final class HuntTestDescriptor extends AbstractTestDescriptor implements Node<In
         return registersTests ? Type.CONTAINER : Type.TEST;
     }
 
+    /** Hunted tests run one after another, whatever interleave.parallel.enabled says: they share one budget. */
+    @Override
+    public ExecutionMode getExecutionMode() {
+        return ExecutionMode.SAME_THREAD;
+    }
+
     @Override
     public boolean mayRegisterTests() {
         return registersTests;

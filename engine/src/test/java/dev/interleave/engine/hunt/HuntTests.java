@@ -15,6 +15,7 @@ import dev.interleave.ConcurrencyFailure;
 import dev.interleave.fixtures.hunt.HuntedCorrect;
 import dev.interleave.fixtures.hunt.HuntedCounter;
 import dev.interleave.fixtures.hunt.HuntedMisfits;
+import dev.interleave.fixtures.hunt.HuntedShapes;
 import dev.interleave.fixtures.hunt.KeptCounter;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
@@ -99,6 +100,23 @@ class HuntTests {
         assertThat(HuntedCorrect.AFTER_EACH.get() - afterEach)
                 .as("@AfterEach too, but in the last schedule of a test, which its deadline may cut short")
                 .isBetween(calls - 7, calls);
+    }
+
+    @Test
+    void factoriesAndNestedClassesAreHuntedToo() throws IOException {
+        Path folder = freshFolder();
+
+        EngineExecutionResults results = hunt(folder, HuntedShapes.class, "interleave.hunt.perTest", "6s");
+
+        List<Event> finished = results.testEvents().finished().list();
+        assertThat(finished.stream().map(event -> event.getTestDescriptor().getDisplayName()))
+                .containsExactlyInAnyOrder("first", "second", "usesTheOuterInstance()");
+        assertThat(finished).allSatisfy(event -> assertThat(event.getRequiredPayload(TestExecutionResult.class)
+                .getStatus()).as("%s", event).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+        assertThat(schedulesByTest(summary(folder))).containsOnlyKeys(
+                HuntedShapes.class.getName() + "#twoDynamicTests[1]",
+                HuntedShapes.class.getName() + "#twoDynamicTests[2]",
+                HuntedShapes.class.getName() + "$Inner#usesTheOuterInstance");
     }
 
     @Test
