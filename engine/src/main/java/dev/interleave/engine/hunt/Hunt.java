@@ -103,12 +103,20 @@ final class Hunt {
         test.begun = System.nanoTime();
         JupiterRun straight = straightRun(test.jupiterId);
         if (straight.invocations().isEmpty()) {
-            finishedTest();
-            if (straight.failure() != null) {
-                throw HuntTestDescriptor.rethrown(straight.failure());
+            String name = test.className + "#" + test.methodName;
+            try {
+                if (straight.failure() != null) {
+                    record(name, "failed", "failed on its straight run, before any invocation", null, test.begun,
+                            context, test);
+                    throw HuntTestDescriptor.rethrown(straight.failure());
+                }
+                String notRun = straight.notRun() != null ? straight.notRun()
+                        : "it registered no invocations on its straight run: nothing to hunt";
+                record(name, "not run", notRun, null, test.begun, context, test);
+                throw new TestAbortedException(notRun);
+            } finally {
+                finishedTest();
             }
-            throw new TestAbortedException(straight.notRun() != null ? straight.notRun()
-                    : "it registered no invocations on its straight run: nothing to hunt");
         }
         return straight.invocations();
     }
