@@ -6,6 +6,7 @@ import dev.interleave.engine.descriptor.InterleaveEngineDescriptor;
 import dev.interleave.engine.discovery.ConcurrencyTestResolver;
 import dev.interleave.engine.execution.AgentStatus;
 import dev.interleave.engine.execution.InterleaveExecutionContext;
+import dev.interleave.engine.hunt.HuntDiscovery;
 import dev.interleave.engine.launcher.AttachMode;
 import dev.interleave.engine.launcher.LauncherSessions;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -68,6 +69,7 @@ public final class InterleaveTestEngine extends HierarchicalTestEngine<Interleav
         }
         EngineDescriptor engine = new InterleaveEngineDescriptor(uniqueId);
         RESOLVER.resolve(request, engine);
+        HuntDiscovery.discover(request, engine);
         return engine;
     }
 

@@ -29,6 +29,7 @@ public final class FailureReport {
     private List<String> leakedStatics = List.of();
     private String qualifiedTarget;
     private CommandLines commandLines = CommandLines.forThisJvm();
+    private Map<String, String> selecting = Map.of();
 
     /**
      * @param testName     how the test is named in the headline, {@code CounterTest.lostUpdate()}
@@ -52,6 +53,15 @@ public final class FailureReport {
      */
     public FailureReport qualifiedAs(String target) {
         this.qualifiedTarget = target;
+        return this;
+    }
+
+    /**
+     * Configuration parameters every printed command line passes first, those that select the test: a hunted test
+     * runs only with {@code interleave.hunt=true} and its {@code interleave.hunt.include}.
+     */
+    public FailureReport selectedBy(Map<String, String> parameters) {
+        this.selecting = new LinkedHashMap<>(parameters);
         return this;
     }
 
@@ -130,10 +140,11 @@ public final class FailureReport {
             text.append("\nThe schedule was not saved: ").append(notSaved);
         }
         if (file != null) {
-            text.append("\nReplay it exactly: ").append(commandLines.run(replayTarget, qualifiedTarget,
-                    Map.of("interleave.replay", file.toString())));
+            Map<String, String> replay = new LinkedHashMap<>(selecting);
+            replay.put("interleave.replay", file.toString());
+            text.append("\nReplay it exactly: ").append(commandLines.run(replayTarget, qualifiedTarget, replay));
         }
-        Map<String, String> again = new LinkedHashMap<>();
+        Map<String, String> again = new LinkedHashMap<>(selecting);
         again.put("interleave.seed", seed);
         again.put("interleave.strategy", StrategyName.option(strategy));
         text.append("\nRun it again: ").append(commandLines.run(replayTarget, qualifiedTarget, again))

@@ -71,7 +71,7 @@ public final class AgentStatus {
     }
 
     /** Throws with the reason when the agent is not there, or when {@code testClass} was not instrumented. */
-    static synchronized TransformationLog requireInstrumented(Class<?> testClass) {
+    public static synchronized TransformationLog requireInstrumented(Class<?> testClass) {
         adoptStartupAgent();
         if (failure != null) {
             throw new JUnitException(failure.getMessage(), failure.getCause());
@@ -97,7 +97,7 @@ public final class AgentStatus {
      * The static state of the classes {@code testClass}'s schedules touch, to be put back between them;
      * {@code exclusive} when no other test runs meanwhile. Call after {@link #requireInstrumented}.
      */
-    static synchronized StaticState staticStateOf(Class<?> testClass, boolean exclusive) {
+    public static synchronized StaticState staticStateOf(Class<?> testClass, boolean exclusive) {
         AgentInstaller.Installation agent = installation;
         return new StaticState(testClass, agent::loadedApplicationClasses, agent.log()::transformations, exclusive);
     }

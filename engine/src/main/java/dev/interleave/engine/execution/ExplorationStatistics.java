@@ -12,7 +12,7 @@ import dev.interleave.scheduler.ScheduleOutcome;
  * distinct interleavings (told apart by the fingerprint of their steps), how long they were, and how many the
  * strategy stopped as repeats of explored ones.
  */
-final class ExplorationStatistics {
+public final class ExplorationStatistics {
 
     private int schedules;
     private int pruned;
@@ -22,7 +22,7 @@ final class ExplorationStatistics {
     private int daemonsStopped;
     private String firstDaemons;
 
-    void add(ScheduleOutcome outcome) {
+    public void add(ScheduleOutcome outcome) {
         schedules++;
         steps += outcome.steps();
         longest = Math.max(longest, outcome.steps());
@@ -39,19 +39,19 @@ final class ExplorationStatistics {
         }
     }
 
-    int schedules() {
+    public int schedules() {
         return schedules;
     }
 
-    long steps() {
+    public long steps() {
         return steps;
     }
 
-    int interleavings() {
+    public int interleavings() {
         return interleavings.size();
     }
 
-    void putEntries(Map<String, String> entries) {
+    public void putEntries(Map<String, String> entries) {
         entries.put("interleave.schedules", Integer.toString(schedules));
         entries.put("interleave.interleavings", Integer.toString(interleavings.size()));
         entries.put("interleave.stepsPerSchedule", Long.toString(schedules == 0 ? 0 : Math.round((double) steps
@@ -82,7 +82,7 @@ final class ExplorationStatistics {
     }
 
     /** {@code 1000 schedules (812 distinct interleavings, 41 steps each on average)}. */
-    String summary() {
+    public String summary() {
         String runs = schedules + (schedules == 1 ? " schedule" : " schedules");
         if (schedules == 0) {
             return runs;

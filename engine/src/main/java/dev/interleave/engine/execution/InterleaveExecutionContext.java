@@ -15,11 +15,11 @@ public final class InterleaveExecutionContext implements EngineExecutionContext 
         this.listener = listener;
     }
 
-    ConfigurationParameters configuration() {
+    public ConfigurationParameters configuration() {
         return configuration;
     }
 
-    EngineExecutionListener listener() {
+    public EngineExecutionListener listener() {
         return listener;
     }
 }

@@ -9,12 +9,12 @@ import dev.interleave.schedulefile.ScheduleRecord;
 import org.junit.platform.commons.JUnitException;
 
 /** Turns {@code replay = "path"} into the schedule files to replay: the file itself, or a folder's files of a test. */
-final class ReplayFiles {
+public final class ReplayFiles {
 
     private ReplayFiles() {
     }
 
-    static List<Path> resolve(String replay, ScheduleRecord.TestIdentity test) {
+    public static List<Path> resolve(String replay, ScheduleRecord.TestIdentity test) {
         Path path = Settings.path(Settings.REPLAY, replay);
         if (Files.isRegularFile(path)) {
             return List.of(path);

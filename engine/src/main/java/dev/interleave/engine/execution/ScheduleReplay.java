@@ -19,10 +19,10 @@ import dev.interleave.strategy.GuidedStrategy;
  * What can go wrong with the file itself (unreadable, another test's) is an outcome too, so a caller can skip a bad
  * file and go on with the rest.
  */
-final class ScheduleReplay {
+public final class ScheduleReplay {
 
     /** How a replay ended. */
-    enum Verdict {
+    public enum Verdict {
         /** It failed again. */
         FAILED,
         /** It followed the recorded path to its end, and did not fail. */
@@ -33,12 +33,12 @@ final class ScheduleReplay {
         REFUSED
     }
 
-    final Path file;
-    final Verdict verdict;
-    final ScheduleRecord record;
-    final ScheduleOutcome outcome;
+    public final Path file;
+    public final Verdict verdict;
+    public final ScheduleRecord record;
+    public final ScheduleOutcome outcome;
     /** For DIVERGED and REFUSED: one line that names the file and says what happened. */
-    final String problem;
+    public final String problem;
 
     private ScheduleReplay(Path file, Verdict verdict, ScheduleRecord record, ScheduleOutcome outcome,
             String problem) {
@@ -49,7 +49,7 @@ final class ScheduleReplay {
         this.problem = problem;
     }
 
-    static ScheduleReplay of(Path file, ScheduleRecord.TestIdentity test, ScheduleRunner runner)
+    public static ScheduleReplay of(Path file, ScheduleRecord.TestIdentity test, ScheduleRunner runner)
             throws InterruptedException {
         ScheduleRecord record;
         try {

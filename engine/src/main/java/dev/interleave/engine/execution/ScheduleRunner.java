@@ -21,13 +21,16 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * both go through it, so a replayed schedule runs exactly as it was recorded. Before each, the static state of the
  * classes under test is put back as the first schedule found it.
  */
-final class ScheduleRunner implements AutoCloseable {
+public final class ScheduleRunner implements AutoCloseable {
 
     static final String TEST_THREAD_NAME = "interleave-test";
 
-    private final Class<?> testClass;
-    private final Method method;
-    private final LifecycleMethods lifecycle;
+    /** What one schedule runs on the test thread: made anew for every schedule, outside it. */
+    public interface Bodies {
+        Runnable next();
+    }
+
+    private final Bodies bodies;
     private final long watchdogMillis;
     private TestThread testThread = new TestThread(TEST_THREAD_NAME);
     private final StaticState statics;
@@ -37,10 +40,13 @@ final class ScheduleRunner implements AutoCloseable {
     /** {@code watchdogMillis}: how long a thread may run without a scheduling point (see {@link Settings}). */
     ScheduleRunner(Class<?> testClass, Method method, LifecycleMethods lifecycle, StaticState statics,
             boolean spuriousWakeups, long watchdogMillis) {
-        this.testClass = testClass;
+        this(() -> lifecycle.aroundTest(newInstances(testClass), method), statics, spuriousWakeups, watchdogMillis);
+    }
+
+    /** Runs the schedules of whatever {@code bodies} makes: a test that another engine runs, say. */
+    public ScheduleRunner(Bodies bodies, StaticState statics, boolean spuriousWakeups, long watchdogMillis) {
+        this.bodies = bodies;
         this.watchdogMillis = watchdogMillis;
-        this.method = method;
-        this.lifecycle = lifecycle;
         this.statics = statics;
         this.spuriousWakeups = spuriousWakeups;
         initializeOutsideSchedules(REFLECTION_FAILURES);
@@ -63,7 +69,7 @@ final class ScheduleRunner implements AutoCloseable {
     }
 
     /** The static state put back before every schedule, and what of it could not be. */
-    StaticState statics() {
+    public StaticState statics() {
         return statics;
     }
 
@@ -71,10 +77,10 @@ final class ScheduleRunner implements AutoCloseable {
      * Runs one schedule chosen by {@code strategy}; records it into {@code recording} unless that is null, and
      * checks it against {@code expected} unless that is null.
      */
-    ScheduleOutcome run(SchedulingStrategy strategy, ScheduleLimits limits, ScheduleRecording recording,
+    public ScheduleOutcome run(SchedulingStrategy strategy, ScheduleLimits limits, ScheduleRecording recording,
             ExpectedTrace expected) throws InterruptedException {
         statics.beforeSchedule();
-        List<Object> instances = newInstances();
+        Runnable body = bodies.next();
         Scheduler scheduler = new Scheduler(strategy, limits.withWatchdog(watchdogMillis))
                 .whenClassInitialized(statics::initialized).spuriousWakeups(spuriousWakeups);
         if (recording != null) {
@@ -83,7 +89,7 @@ final class ScheduleRunner implements AutoCloseable {
         if (expected != null) {
             scheduler.replaying(expected);
         }
-        ScheduleOutcome outcome = scheduler.run(testThread, lifecycle.aroundTest(instances, method));
+        ScheduleOutcome outcome = scheduler.run(testThread, body);
         statics.ran(outcome.trace());
         if (outcome.testThreadLeftRunning()) {
             // It would not stop (a loop without a scheduling point): it is left running, and no schedule waits for
@@ -102,7 +108,7 @@ final class ScheduleRunner implements AutoCloseable {
      * Fresh instances for one schedule: of the test class and, for an inner class, of every class that encloses it,
      * outermost first, each created with the one around it, as Jupiter creates those of a {@code @Nested} class.
      */
-    private List<Object> newInstances() {
+    private static List<Object> newInstances(Class<?> testClass) {
         List<Object> instances = new ArrayList<>();
         for (Class<?> type : LifecycleMethods.instances(testClass)) {
             try {

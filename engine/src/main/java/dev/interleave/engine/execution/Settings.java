@@ -17,51 +17,51 @@ import org.junit.platform.engine.ConfigurationParameters;
  * The settings of one exploration: the annotation's attributes, each overridden by its {@code interleave.*}
  * configuration parameter when one is given, so that a CI failure can be replayed without editing code.
  */
-final class Settings {
+public final class Settings {
 
-    static final String SCHEDULES = "interleave.schedules";
-    static final String STRATEGY = "interleave.strategy";
-    static final String SEED = "interleave.seed";
-    static final String MAX_STEPS = "interleave.maxSteps";
-    static final String REPLAY = "interleave.replay";
-    static final String FAILURES_DIR = "interleave.failures.dir";
-    static final String FAILURES_RERUN = "interleave.failures.rerun";
-    static final String RECORDING = "interleave.recording";
-    static final String PCT_DEPTH = "interleave.pctDepth";
-    static final String MAX_PREEMPTIONS = "interleave.maxPreemptions";
-    static final String REDUCTION = "interleave.reduction";
-    static final String SHRINK = "interleave.shrink";
-    static final String SPURIOUS_WAKEUPS = "interleave.spuriousWakeups";
-    static final String SHRINK_MILLIS = "interleave.shrink.millis";
-    static final String SHRINK_SCHEDULES = "interleave.shrink.schedules";
-    static final String WATCHDOG_MILLIS = "interleave.watchdog.millis";
-    static final int DEFAULT_WATCHDOG_MILLIS = 10_000;
-    static final String DEFAULT_FAILURES_DIR = "target/interleave";
-    static final int DEFAULT_SHRINK_SCHEDULES = 2_000;
-    static final int DEFAULT_SHRINK_MILLIS = 10_000;
+    public static final String SCHEDULES = "interleave.schedules";
+    public static final String STRATEGY = "interleave.strategy";
+    public static final String SEED = "interleave.seed";
+    public static final String MAX_STEPS = "interleave.maxSteps";
+    public static final String REPLAY = "interleave.replay";
+    public static final String FAILURES_DIR = "interleave.failures.dir";
+    public static final String FAILURES_RERUN = "interleave.failures.rerun";
+    public static final String RECORDING = "interleave.recording";
+    public static final String PCT_DEPTH = "interleave.pctDepth";
+    public static final String MAX_PREEMPTIONS = "interleave.maxPreemptions";
+    public static final String REDUCTION = "interleave.reduction";
+    public static final String SHRINK = "interleave.shrink";
+    public static final String SPURIOUS_WAKEUPS = "interleave.spuriousWakeups";
+    public static final String SHRINK_MILLIS = "interleave.shrink.millis";
+    public static final String SHRINK_SCHEDULES = "interleave.shrink.schedules";
+    public static final String WATCHDOG_MILLIS = "interleave.watchdog.millis";
+    public static final int DEFAULT_WATCHDOG_MILLIS = 10_000;
+    public static final String DEFAULT_FAILURES_DIR = "target/interleave";
+    public static final int DEFAULT_SHRINK_SCHEDULES = 2_000;
+    public static final int DEFAULT_SHRINK_MILLIS = 10_000;
 
-    final int schedules;
-    final Strategy strategy;
-    final String seed;
-    final int maxSteps;
-    final String replay;
+    public final int schedules;
+    public final Strategy strategy;
+    public final String seed;
+    public final int maxSteps;
+    public final String replay;
     /** Where failing schedules are saved, and where past failures are looked for. */
-    final Path failuresDir;
+    public final Path failuresDir;
     /** Whether schedules that failed before are replayed first. */
-    final boolean rerunFailures;
+    public final boolean rerunFailures;
     /** Whether schedules are recorded, so a failing one can be saved; off only to measure what recording costs. */
-    final boolean recording;
+    public final boolean recording;
     /** PCT's bug depth. */
-    final int pctDepth;
+    public final int pctDepth;
     /** EXHAUSTIVE's bound on preemptions, or -1 for none. */
-    final int maxPreemptions;
+    public final int maxPreemptions;
     /** For EXHAUSTIVE: false for a plain enumeration of every schedule, without partial-order reduction. */
-    final boolean reduction;
+    public final boolean reduction;
     /** How long, and over how many schedules at most, a failing schedule is shrunk; 0 schedules for not at all. */
-    final long shrinkMillis;
-    final int shrinkSchedules;
+    public final long shrinkMillis;
+    public final int shrinkSchedules;
     /** How long a thread may run without reaching a scheduling point before its schedule is reported as a hang. */
-    final long watchdogMillis;
+    public final long watchdogMillis;
 
     private Settings(int schedules, Strategy strategy, String seed, int maxSteps, String replay, Path failuresDir,
             boolean rerunFailures, boolean recording, int pctDepth, int maxPreemptions, boolean reduction,
@@ -82,7 +82,7 @@ final class Settings {
         this.recording = recording;
     }
 
-    static Settings resolve(ConcurrencyTest annotation, ConfigurationParameters configuration) {
+    public static Settings resolve(ConcurrencyTest annotation, ConfigurationParameters configuration) {
         Parameters parameters = key -> configuration.get(key).map(String::trim).filter(value -> !value.isEmpty());
         int schedules = positive(SCHEDULES, "schedules", parameters.get(SCHEDULES), annotation.schedules());
         int maxSteps = positive(MAX_STEPS, "maxSteps", parameters.get(MAX_STEPS), annotation.maxSteps());
@@ -109,7 +109,7 @@ final class Settings {
     }
 
     /** Whether {@code Object.wait} and {@code LockSupport.park} may wake spuriously; on unless turned off. */
-    static boolean spuriousWakeups(ConfigurationParameters configuration) {
+    public static boolean spuriousWakeups(ConfigurationParameters configuration) {
         return flag(SPURIOUS_WAKEUPS, configuration.get(SPURIOUS_WAKEUPS).map(String::trim)
                 .filter(value -> !value.isEmpty()));
     }
@@ -162,7 +162,7 @@ final class Settings {
         throw new JUnitException("-D" + key + "=" + value.get() + " is neither true nor false; give one of them");
     }
 
-    static Path path(String key, String value) {
+    public static Path path(String key, String value) {
         try {
             return Paths.get(value).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {

@@ -19,14 +19,14 @@ import dev.interleave.strategy.GuidedStrategy;
  * merge, or the bound on schedules or time is reached. The order of the search is fixed, so the same failure
  * shrinks the same way each time, unless the time bound cuts it short.
  */
-final class Shrinker {
+public final class Shrinker {
 
     private final ScheduleRunner runner;
     private final ScheduleLimits limits;
     private final long maxMillis;
     private final int maxSchedules;
 
-    Shrinker(ScheduleRunner runner, ScheduleLimits limits, long maxMillis, int maxSchedules) {
+    public Shrinker(ScheduleRunner runner, ScheduleLimits limits, long maxMillis, int maxSchedules) {
         this.runner = runner;
         this.limits = limits;
         this.maxMillis = maxMillis;
@@ -34,8 +34,8 @@ final class Shrinker {
     }
 
     /** What shrinking did: the schedule it ends with, and how far it got. */
-    static final class Result {
-        final ScheduleOutcome outcome;
+    public static final class Result {
+        public final ScheduleOutcome outcome;
         final int preemptionsBefore;
         final int preemptionsAfter;
         final int schedules;
@@ -57,7 +57,7 @@ final class Shrinker {
          * One line for the report: from how many preemptions to how many, in how many schedules. No time: the same
          * failure gives the same report on every machine.
          */
-        String summary() {
+        public String summary() {
             String cost = schedules + (schedules == 1 ? " schedule" : " schedules") + " tried";
             String cut = cutShortBy == null ? "" : "; stopped by " + cutShortBy;
             if (preemptionsAfter == preemptionsBefore) {
@@ -75,7 +75,7 @@ final class Shrinker {
      * Shrinks the schedule whose decisions are {@code decisions}, which failed with {@code failure}; returns null
      * when replaying it does not fail the same way again (then there is nothing to shrink from).
      */
-    Result shrink(int[] decisions, ScheduleFailure failure) throws InterruptedException {
+    public Result shrink(int[] decisions, ScheduleFailure failure) throws InterruptedException {
         long started = System.nanoTime();
         GuidedStrategy best = GuidedStrategy.replaying(decisions);
         ScheduleOutcome bestOutcome = runner.run(best, limits, new ScheduleRecording(), null);
@@ -119,7 +119,7 @@ final class Shrinker {
      * Whether {@code outcome} failed as {@code failure} did: of the same kind and, for an exception, of the same class
      * thrown from the same place.
      */
-    static boolean sameFailure(ScheduleOutcome outcome, ScheduleFailure failure) {
+    public static boolean sameFailure(ScheduleOutcome outcome, ScheduleFailure failure) {
         if (!outcome.failed() || outcome.divergence() != null) {
             return false;
         }

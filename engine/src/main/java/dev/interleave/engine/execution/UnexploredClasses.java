@@ -13,7 +13,7 @@ import org.junit.platform.commons.JUnitException;
  * would run without scheduling points, and the test would pass as if it had been explored. Checked once per
  * exploration, against the agent's log, for the classes the test class's loader can see.
  */
-final class UnexploredClasses {
+public final class UnexploredClasses {
 
     /** How many classes the message names; the rest are counted. */
     private static final int NAMED = 10;
@@ -22,7 +22,7 @@ final class UnexploredClasses {
     }
 
     /** Throws, naming the classes, their causes and the fix, when {@code testClass} can reach any. */
-    static void check(TransformationLog log, Class<?> testClass) {
+    public static void check(TransformationLog log, Class<?> testClass) {
         SortedMap<String, Throwable> failures = log.failuresVisibleTo(testClass.getClassLoader());
         if (failures.isEmpty()) {
             return;
