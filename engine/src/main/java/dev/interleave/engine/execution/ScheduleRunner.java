@@ -34,6 +34,11 @@ final class ScheduleRunner implements AutoCloseable {
     private final boolean spuriousWakeups;
     private ScheduleOutcome previous;
 
+    /** Whether waits may end spuriously in the schedules this runner explores. */
+    boolean spuriousWakeups() {
+        return spuriousWakeups;
+    }
+
     /** {@code watchdogMillis}: how long a thread may run without a scheduling point (see {@link Settings}). */
     ScheduleRunner(Class<?> testClass, Method method, LifecycleMethods lifecycle, StaticState statics,
             boolean spuriousWakeups, long watchdogMillis) {
@@ -73,6 +78,16 @@ final class ScheduleRunner implements AutoCloseable {
      */
     ScheduleOutcome run(SchedulingStrategy strategy, ScheduleLimits limits, ScheduleRecording recording,
             ExpectedTrace expected) throws InterruptedException {
+        return run(strategy, limits, recording, expected, spuriousWakeups);
+    }
+
+    /**
+     * As {@link #run(SchedulingStrategy, ScheduleLimits, ScheduleRecording, ExpectedTrace)}, with waits ending
+     * spuriously or not as {@code spuriousWakeups} says, whatever this runner was configured with: a replay runs
+     * under the setting its schedule was recorded with, on which its decisions depend.
+     */
+    ScheduleOutcome run(SchedulingStrategy strategy, ScheduleLimits limits, ScheduleRecording recording,
+            ExpectedTrace expected, boolean spuriousWakeups) throws InterruptedException {
         statics.beforeSchedule();
         List<Object> instances = newInstances();
         Scheduler scheduler = new Scheduler(strategy, limits.withWatchdog(watchdogMillis))
