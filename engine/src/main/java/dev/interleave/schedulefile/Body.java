@@ -40,8 +40,13 @@ final class Body {
     private Body() {
     }
 
-    /** A Kryo that reads and writes schedule records and nothing else. */
-    static Kryo kryo() {
+    // Whether a record says if waits could end spuriously: version 2 writes it as a byte after the failure.
+    private static final int SPURIOUS_OFF = 0;
+    private static final int SPURIOUS_ON = 1;
+    private static final int SPURIOUS_UNSAID = 2;
+
+    /** A Kryo that reads and writes schedule records of format {@code version} and nothing else. */
+    static Kryo kryo(int version) {
         Kryo kryo = new Kryo(new StrictClassResolver(), null);
         kryo.setRegistrationRequired(true);
         kryo.setReferences(false);
@@ -50,7 +55,7 @@ final class Body {
         for (int id = 0; id < RECORD_ID; id++) {
             kryo.getClassResolver().unregister(id);
         }
-        kryo.register(ScheduleRecord.class, new RecordSerializer(), RECORD_ID);
+        kryo.register(ScheduleRecord.class, new RecordSerializer(version), RECORD_ID);
         kryo.register(TestIdentity.class, new TestSerializer(), TEST_ID);
         kryo.register(EventKey.class, new EventSerializer(), EVENT_ID);
         kryo.register(FailureSummary.class, new FailureSerializer(), FAILURE_ID);
@@ -114,8 +119,11 @@ final class Body {
 
     private static final class RecordSerializer extends Serializer<ScheduleRecord> {
 
-        RecordSerializer() {
+        private final int version;
+
+        RecordSerializer(int version) {
             super(false, true);
+            this.version = version;
         }
 
         @Override
@@ -145,6 +153,10 @@ final class Body {
             }
             PackedInts.write(output, "trace", trace);
             kryo.writeObject(output, record.failure());
+            if (version >= 2) {
+                Boolean spurious = record.spuriousWakeups();
+                output.writeByte(spurious == null ? SPURIOUS_UNSAID : spurious ? SPURIOUS_ON : SPURIOUS_OFF);
+            }
         }
 
         @Override
@@ -174,8 +186,17 @@ final class Body {
                         + count + " events");
             }
             FailureSummary failure = kryo.readObject(input, FailureSummary.class);
+            Boolean spurious = null;
+            if (version >= 2) {
+                int said = input.readByte();
+                if (said < SPURIOUS_OFF || said > SPURIOUS_UNSAID) {
+                    throw new Malformed("its spurious wake-up setting is " + said + ", which is none of 0 (off),"
+                            + " 1 (on) and 2 (not recorded)");
+                }
+                spurious = said == SPURIOUS_UNSAID ? null : said == SPURIOUS_ON;
+            }
             return new ScheduleRecord(test, strategy, seed, schedule, frameworkVersion, jdkVersion, maxSteps,
-                    decisions, events, trace, failure);
+                    decisions, events, trace, failure, spurious);
         }
 
         /** The first position of {@code trace} that is not an index into {@code size} events, or -1. */

@@ -37,8 +37,11 @@ import dev.interleave.schedulefile.ScheduleRecord.FailureSummary;
  */
 public final class ScheduleFiles {
 
-    /** The format version this build writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The format version this build writes, and the newest it reads. Version 2 added whether waits could end
+     * spuriously, at the end of the body; version 1 files are still read, as records that do not say.
+     */
+    public static final int FORMAT_VERSION = 2;
     /** The largest file {@link #read} accepts; a million-step schedule takes well under one MiB. */
     public static final long MAX_FILE_BYTES = 64L << 20;
     /** How much of a failure's headline a file keeps; the rest is cut, and the cut is noted. */
@@ -112,7 +115,7 @@ public final class ScheduleFiles {
     }
 
     private static byte[] encode(ScheduleRecord record) {
-        Kryo kryo = Body.kryo();
+        Kryo kryo = Body.kryo(FORMAT_VERSION);
         Output output = new Output(8 * 1024, MAX_BODY_BYTES);
         try {
             kryo.writeClassAndObject(output, capped(record));
@@ -137,7 +140,8 @@ public final class ScheduleFiles {
         String cut = headline.substring(0, end) + " [... " + (headline.length() - end) + " more characters cut]";
         return new ScheduleRecord(record.test(), record.strategy(), record.seed(), record.schedule(),
                 record.frameworkVersion(), record.jdkVersion(), record.maxSteps(), record.decisions(),
-                record.events(), record.trace(), new FailureSummary(failure.kind(), failure.thread(), cut));
+                record.events(), record.trace(), new FailureSummary(failure.kind(), failure.thread(), cut),
+                record.spuriousWakeups());
     }
 
     private static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {
@@ -236,11 +240,11 @@ public final class ScheduleFiles {
                     + " the %08x in its header, so it changed after Interleave wrote it", crc.getValue(),
                     checksum));
         }
-        return body(file, new Input(bytes, HEADER_BYTES, length));
+        return body(file, new Input(bytes, HEADER_BYTES, length), version);
     }
 
-    private static ScheduleRecord body(Path file, Input input) {
-        Kryo kryo = Body.kryo();
+    private static ScheduleRecord body(Path file, Input input, int version) {
+        Kryo kryo = Body.kryo(version);
         int unknownId = Body.unknownClassId(kryo, input);
         Object object;
         try {

@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param events           the distinct events of the trace: {@code trace} holds indices into this table
  * @param trace            the schedule's events, step by step, as indices into {@code events}
  * @param failure          how the schedule failed
+ * @param spuriousWakeups  whether waits could end spuriously ({@code interleave.spuriousWakeups}) when it ran, which
+ *                         its decisions depend on; null for a file of format version 1, which did not say
  */
 public record ScheduleRecord(TestIdentity test, String strategy, String seed, int schedule, String frameworkVersion,
         String jdkVersion, int maxSteps, int[] decisions, List<EventKey> events, int[] trace,
-        FailureSummary failure) {
+        FailureSummary failure, Boolean spuriousWakeups) {
 
     public ScheduleRecord {
         Objects.requireNonNull(test, "test");
@@ -34,6 +36,14 @@ public record ScheduleRecord(TestIdentity test, String strategy, String seed, in
         events = List.copyOf(events);
         Objects.requireNonNull(trace, "trace");
         Objects.requireNonNull(failure, "failure");
+    }
+
+    /** A record that does not say whether waits could end spuriously, as those of format version 1. */
+    public ScheduleRecord(TestIdentity test, String strategy, String seed, int schedule, String frameworkVersion,
+            String jdkVersion, int maxSteps, int[] decisions, List<EventKey> events, int[] trace,
+            FailureSummary failure) {
+        this(test, strategy, seed, schedule, frameworkVersion, jdkVersion, maxSteps, decisions, events, trace, failure,
+                null);
     }
 
     /**

@@ -191,16 +191,30 @@ final class BlockingModel {
 
     /**
      * Whether the wait {@code self} begins at {@code site} ends with a spurious wake-up ("thread N wakes
-     * spuriously"): the strategy chooses, as it chooses which waiter a notify wakes, at the first wait of each
-     * thread in application code, so that code which waits under {@code if} instead of {@code while} is found.
+     * spuriously"): the strategy chooses, as it chooses which waiter a notify wakes, at every wait in application
+     * code, so that code which waits under {@code if} instead of {@code while} is found, at a thread's first wait or
+     * at a later one. Bounded so that exhaustive exploration stays finite: after a spurious wake-up, a thread's waits
+     * are offered none until another thread has woken it ({@link #wokenByAnother}). A loop that waits again on the
+     * same condition (the right way to wait) so takes one spurious wake-up, not one per turn; a thread wakes
+     * spuriously at most once more than other threads wake it.
      */
     boolean wakesSpuriously(ManagedThread self, int site) {
-        if (!spuriousWakeups || self.waits.spuriousChoiceMade || site == Sites.UNKNOWN
+        if (!spuriousWakeups || self.waits.spuriousSpent || site == Sites.UNKNOWN
                 || CodeOrigin.isJdk(Sites.get(site).className())) {
             return false;
         }
-        self.waits.spuriousChoiceMade = true;
-        return choose.applyAsInt(2) == 1;
+        boolean spurious = choose.applyAsInt(2) == 1;
+        self.waits.spuriousSpent = spurious;
+        return spurious;
+    }
+
+    /**
+     * A wait of {@code self} ended because another thread acted (a notify, an unpark, an interrupt): that is
+     * progress, after which its waits may end spuriously again. A timeout is not: a timed wait in a loop would
+     * otherwise be offered a spurious wake-up at every turn.
+     */
+    void wokenByAnother(ManagedThread self) {
+        self.waits.spuriousSpent = false;
     }
 
     // ---- what ends waits ----------------------------------------------------------------------------------------

@@ -1,7 +1,5 @@
 package dev.interleave.scheduler;
 
-import java.util.List;
-
 import dev.interleave.strategy.Decision;
 
 /**
@@ -10,7 +8,7 @@ import dev.interleave.strategy.Decision;
  */
 final class Choices implements Decision {
 
-    private final List<ManagedThread> threads;
+    private final ThreadTable threads;
     /** The ids of the threads that can run, then of the blocked ones. */
     private int[] alive = new int[4];
     private int count;
@@ -19,18 +17,20 @@ final class Choices implements Decision {
     private int running = -1;
     private long step;
 
-    Choices(List<ManagedThread> threads) {
+    Choices(ThreadTable threads) {
         this.threads = threads;
     }
 
     /** Gathers the threads that can run, in the order of their ids, then the blocked ones; returns how many can run. */
     int collect(BlockingModel blocking) {
-        if (alive.length < threads.size()) {
-            alive = new int[threads.size() * 2];
+        int size = threads.size();
+        if (alive.length < size) {
+            alive = new int[size * 2];
         }
         count = 0;
-        int blocked = threads.size();
-        for (ManagedThread thread : threads) {
+        int blocked = size;
+        for (int id = 0; id < size; id++) {
+            ManagedThread thread = threads.get(id);
             if (thread.finished) {
                 continue;
             }
@@ -41,7 +41,7 @@ final class Choices implements Decision {
             }
         }
         // the blocked ones were gathered from the top down: move them right after those that can run
-        int blockedCount = threads.size() - blocked;
+        int blockedCount = size - blocked;
         System.arraycopy(alive, blocked, alive, count, blockedCount);
         aliveCount = count + blockedCount;
         return count;

@@ -310,10 +310,12 @@ final class ManagedThread implements ThreadEvents {
                     new Blocker.WaitReturn(monitor, deadline, order, false, false, spurious), monitor, site);
             scheduler.monitors().restore(monitor, this, holds, site);
             if (ended.notified()) {
+                blocking.wokenByAnother(this);
                 scheduler.record(this, OpKind.WAKE, null, site, monitor, -1, "notified");
             } else if (ended.spurious() && !waits.interruptRequested && !ended.timedOut()) {
                 scheduler.record(this, OpKind.WAKE, null, site, monitor, -1, "woke spuriously");
             } else if (blocking.takeInterrupt(this)) {
+                blocking.wokenByAnother(this);
                 Thread.interrupted();
                 scheduler.record(this, OpKind.WAKE, null, site, monitor, -1, "interrupted");
                 throw new InterruptedException();
@@ -793,6 +795,9 @@ final class ManagedThread implements ThreadEvents {
                     new Blocker.Park(blocker, deadline, timedOut, spurious), lastSite);
             String why = waits.permit ? "unparked" : waits.interruptRequested ? "interrupted"
                     : ended.spurious() && !ended.timedOut() ? "woke spuriously" : "timed out";
+            if (waits.permit || waits.interruptRequested) {
+                blocking.wokenByAnother(this);
+            }
             blocking.permitUsed(this);
             scheduler.record(this, OpKind.PARK, null, lastSite, blocker, -1, why);
             return true;

@@ -41,11 +41,13 @@ public final class Scheduler {
     private final SchedulingStrategy strategy;
     private final ScheduleLimits limits;
     private final List<ManagedThread> threads = new ArrayList<>();
+    /** The same threads, for the loops of every step (see {@link ThreadTable}). */
+    private final ThreadTable table = new ThreadTable();
     private final Map<Thread, ManagedThread> byThread = new IdentityHashMap<>();
     private final Monitors monitors = new Monitors();
     private final LockHolds lockHolds = new LockHolds();
     private final Trace trace = new Trace();
-    private final Choices choices = new Choices(threads);
+    private final Choices choices = new Choices(table);
     private final BlockingModel blocking;
     private final StepListener listener;
 
@@ -429,7 +431,7 @@ public final class Scheduler {
         if (self.id == 0) {
             testEndedAt = steps;
         }
-        if (threads.get(0).finished && onlyDaemonsLeft()) {
+        if (table.get(0).finished && onlyDaemonsLeft()) {
             stopDaemons();
             return;
         }
@@ -441,7 +443,8 @@ public final class Scheduler {
 
     /** Whether every thread that has not finished is a daemon thread, which a JVM does not wait for. */
     private boolean onlyDaemonsLeft() {
-        for (ManagedThread thread : threads) {
+        for (int id = 0; id < table.size(); id++) {
+            ManagedThread thread = table.get(id);
             if (!thread.finished && !thread.thread.isDaemon()) {
                 return false;
             }
@@ -538,7 +541,7 @@ public final class Scheduler {
             return self;
         }
         if (count == 1) {
-            return threads.get(choices.thread(0));
+            return table.get(choices.thread(0));
         }
         decisions++;
         choices.at(self.id, selfEnabled, step);
@@ -555,7 +558,7 @@ public final class Scheduler {
         if (recording != null) {
             recording.decision(chosen);
         }
-        return threads.get(chosen);
+        return table.get(chosen);
     }
 
     private void switchTo(ManagedThread next) {
@@ -632,6 +635,7 @@ public final class Scheduler {
     synchronized ManagedThread register(Thread thread) {
         ManagedThread managed = new ManagedThread(threads.size(), thread, this);
         threads.add(managed);
+        table.add(managed);
         byThread.put(thread, managed);
         unfinished++;
         return managed;

@@ -13,8 +13,11 @@ final class WaitState {
     boolean interruptRequested;
     /** LockSupport's permit, as {@code unpark()} gives it; it outlives waits. */
     boolean permit;
-    /** Whether this thread's waits were offered a spurious wake-up already. */
-    boolean spuriousChoiceMade;
+    /**
+     * Whether a wait of this thread ended spuriously, and no other thread has woken it since (a notify, an unpark,
+     * an interrupt): until one does, its waits are offered no spurious wake-up.
+     */
+    boolean spuriousSpent;
     /** Whether this thread's short timed parks were offered an early timeout already. */
     boolean earlyTimeoutChoiceMade;
     /** The model's progress count when {@link #idleTimeouts} started counting. */

@@ -58,6 +58,44 @@ class ScheduleFilesTests {
     }
 
     @Test
+    void keepsWhetherWaitsCouldEndSpuriously() throws IOException {
+        for (Boolean spurious : new Boolean[] {true, false, null}) {
+            ScheduleRecord record = withSpuriousWakeups(record(100, 3), spurious);
+            Path file = dir.resolve("spurious-" + spurious + ".schedule");
+
+            ScheduleFiles.write(file, record);
+
+            assertSame(ScheduleFiles.read(file), record);
+        }
+    }
+
+    @Test
+    void readsAFileOfFormatVersionOneAsOneThatDoesNotSayWhetherWaitsCouldEndSpuriously() throws IOException {
+        ScheduleRecord record = withSpuriousWakeups(record(500, 9), true);
+        Path written = dir.resolve("v2.schedule");
+        ScheduleFiles.write(written, record);
+        // version 1 wrote the same body without the last byte, the setting
+        byte[] body = Arrays.copyOfRange(Files.readAllBytes(written), 20, (int) Files.size(written) - 1);
+        Path versionOne = Files.write(dir.resolve("v1.schedule"), framed(1, body));
+
+        ScheduleRecord read = ScheduleFiles.read(versionOne);
+
+        assertSame(read, withSpuriousWakeups(record, null));
+    }
+
+    @Test
+    void refusesASpuriousWakeupSettingThatIsNoneOfTheThree() throws IOException {
+        Path written = dir.resolve("good.schedule");
+        ScheduleFiles.write(written, record(50, 4));
+        byte[] body = Arrays.copyOfRange(Files.readAllBytes(written), 20, (int) Files.size(written));
+        body[body.length - 1] = 7;
+        Path file = Files.write(dir.resolve("seven.schedule"), framed(2, body));
+
+        assertRefused(file).hasMessageContaining("corrupt")
+                .hasMessageContaining("its spurious wake-up setting is 7, which is none of 0 (off), 1 (on) and 2");
+    }
+
+    @Test
     void keepsAMillionStepScheduleInWellUnderOneMegabyte() throws IOException {
         ScheduleRecord record = record(1_000_000, 42);
         Path file = dir.resolve("long.schedule");
@@ -183,7 +221,7 @@ class ScheduleFilesTests {
         Path file = Files.write(dir.resolve("newer.schedule"), framed(99, new byte[] {1, 2, 3}));
 
         assertRefused(file).hasMessageContaining("written by a newer Interleave (format version 99; this one"
-                + " reads up to 1); upgrade Interleave or record the schedule again");
+                + " reads up to 2); upgrade Interleave or record the schedule again");
     }
 
     @Test
@@ -384,6 +422,7 @@ class ScheduleFilesTests {
         assertThat(read.events()).containsExactlyElementsOf(written.events());
         assertSameInts(read.trace(), written.trace());
         assertThat(read.failure()).isEqualTo(written.failure());
+        assertThat(read.spuriousWakeups()).isEqualTo(written.spuriousWakeups());
     }
 
     private static void assertSameInts(int[] read, int[] written) {
@@ -428,6 +467,12 @@ class ScheduleFilesTests {
                 Long.toString(seed), 57, "0.1.0-SNAPSHOT", "17.0.15 (Debian)", 1_000_000,
                 Arrays.copyOf(decisions, decided), events, trace,
                 new FailureSummary("ASSERTION", 0, "expected: 2 but was: 1"));
+    }
+
+    private static ScheduleRecord withSpuriousWakeups(ScheduleRecord record, Boolean spurious) {
+        return new ScheduleRecord(record.test(), record.strategy(), record.seed(), record.schedule(),
+                record.frameworkVersion(), record.jdkVersion(), record.maxSteps(), record.decisions(),
+                record.events(), record.trace(), record.failure(), spurious);
     }
 
     private static ScheduleRecord withHeadline(ScheduleRecord record, String headline) {

@@ -51,6 +51,8 @@ public final class Exploration {
     private final InterleaveExecutionContext context;
     private final TestDescriptor descriptor;
     private final ScheduleRecord.TestIdentity identity;
+    /** Whether waits may end spuriously in the schedules this run explores; saved with each failing one. */
+    private boolean spuriousWakeups;
 
     public Exploration(Class<?> testClass, Method method, InterleaveExecutionContext context,
             TestDescriptor descriptor) {
@@ -69,8 +71,9 @@ public final class Exploration {
         List<Path> replays = settings.replay.isEmpty() ? List.of() : ReplayFiles.resolve(settings.replay, identity);
         UnexploredClasses.check(AgentStatus.requireInstrumented(testClass), testClass);
         boolean exclusive = !context.configuration().getBoolean("interleave.parallel.enabled").orElse(false);
+        spuriousWakeups = Settings.spuriousWakeups(context.configuration());
         try (ScheduleRunner runner = new ScheduleRunner(testClass, method, LifecycleMethods.of(testClass),
-                AgentStatus.staticStateOf(testClass, exclusive), Settings.spuriousWakeups(context.configuration()), settings.watchdogMillis)) {
+                AgentStatus.staticStateOf(testClass, exclusive), spuriousWakeups, settings.watchdogMillis)) {
             if (!replays.isEmpty()) {
                 replay(runner, replays, settings);
                 return;
@@ -236,7 +239,8 @@ public final class Exploration {
         ScheduleRecord record = new ScheduleRecord(identity, strategy, settings.seed, schedule,
                 FrameworkVersion.current(), jdkVersion(), settings.maxSteps, recording.decisions(),
                 fingerprint.events(), fingerprint.trace(), new ScheduleRecord.FailureSummary(
-                outcome.failure().kind().name(), outcome.failure().thread(), FailureReport.headline(outcome) + shrinking));
+                outcome.failure().kind().name(), outcome.failure().thread(), FailureReport.headline(outcome) + shrinking),
+                spuriousWakeups);
         Path file = new ScheduleDirectory(settings.failuresDir).fileFor(identity, settings.seed, schedule);
         try {
             ScheduleFiles.write(file, record);

@@ -61,9 +61,12 @@ public final class ScheduleReplay {
             return new ScheduleReplay(file, Verdict.REFUSED, record, null, file + ": recorded for " + record.test()
                     + ", not for " + test + "; replay it with that test, or give this test a file of its own");
         }
+        // a file of format version 1 does not say: this run's setting is the best guess
+        boolean spuriousWakeups = record.spuriousWakeups() == null ? runner.spuriousWakeups()
+                : record.spuriousWakeups();
         ScheduleOutcome outcome = runner.run(GuidedStrategy.replaying(record.decisions()),
                 ScheduleLimits.withMaxSteps(record.maxSteps()), null,
-                new ExpectedTrace(record.events(), record.trace()));
+                new ExpectedTrace(record.events(), record.trace()), spuriousWakeups);
         if (outcome.divergence() != null) {
             return new ScheduleReplay(file, Verdict.DIVERGED, record, outcome, file + ": the replay left the recorded"
                     + " schedule " + outcome.divergence() + ". " + cause(record, runner.statics())

@@ -37,6 +37,11 @@ public final class ScheduleRunner implements AutoCloseable {
     private final boolean spuriousWakeups;
     private ScheduleOutcome previous;
 
+    /** Whether waits may end spuriously in the schedules this runner explores. */
+    boolean spuriousWakeups() {
+        return spuriousWakeups;
+    }
+
     /** {@code watchdogMillis}: how long a thread may run without a scheduling point (see {@link Settings}). */
     ScheduleRunner(Class<?> testClass, Method method, LifecycleMethods lifecycle, StaticState statics,
             boolean spuriousWakeups, long watchdogMillis) {
@@ -79,6 +84,16 @@ public final class ScheduleRunner implements AutoCloseable {
      */
     public ScheduleOutcome run(SchedulingStrategy strategy, ScheduleLimits limits, ScheduleRecording recording,
             ExpectedTrace expected) throws InterruptedException {
+        return run(strategy, limits, recording, expected, spuriousWakeups);
+    }
+
+    /**
+     * As {@link #run(SchedulingStrategy, ScheduleLimits, ScheduleRecording, ExpectedTrace)}, with waits ending
+     * spuriously or not as {@code spuriousWakeups} says, whatever this runner was configured with: a replay runs
+     * under the setting its schedule was recorded with, on which its decisions depend.
+     */
+    ScheduleOutcome run(SchedulingStrategy strategy, ScheduleLimits limits, ScheduleRecording recording,
+            ExpectedTrace expected, boolean spuriousWakeups) throws InterruptedException {
         statics.beforeSchedule();
         Runnable body = bodies.next();
         Scheduler scheduler = new Scheduler(strategy, limits.withWatchdog(watchdogMillis))

@@ -26,8 +26,14 @@ final class ChildJvm {
      */
     static List<String> run(Class<?> main, List<String> arguments, Duration timeout)
             throws IOException, InterruptedException {
+        return run(System.getProperty("java.class.path"), main, arguments, timeout);
+    }
+
+    /** As {@link #run(Class, List, Duration)}, with {@code classPath} instead of this JVM's. */
+    static List<String> run(String classPath, Class<?> main, List<String> arguments, Duration timeout)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), main.getName()));
+                .toString(), "-cp", classPath, main.getName()));
         command.addAll(arguments);
         // Output goes to files, not pipes: a child that prints much cannot block on a full pipe, and reading the
         // output needs no thread of ours that could wait for ever.

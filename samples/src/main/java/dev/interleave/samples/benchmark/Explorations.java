@@ -73,6 +73,7 @@ final class Explorations {
                 .filter(ConcurrencyFailure.class::isInstance).map(ConcurrencyFailure.class::cast);
         return new Run(Integer.parseInt(entries.get("interleave.schedules")),
                 Long.parseLong(entries.get("interleave.millis")) / 1000.0,
+                Long.parseLong(entries.getOrDefault("interleave.steps", "0")),
                 failure.map(ConcurrencyFailure::schedule).orElse(-1),
                 failure.flatMap(ConcurrencyFailure::scheduleFile).orElse(null));
     }
@@ -81,14 +82,17 @@ final class Explorations {
     static final class Run {
         final int schedules;
         final double seconds;
+        /** The steps of all its schedules. */
+        final long steps;
         /** The number of the failing schedule, or -1 when every schedule passed. */
         final int failingSchedule;
         /** The file the failing schedule was saved to, or null. */
         final Path scheduleFile;
 
-        Run(int schedules, double seconds, int failingSchedule, Path scheduleFile) {
+        Run(int schedules, double seconds, long steps, int failingSchedule, Path scheduleFile) {
             this.schedules = schedules;
             this.seconds = Math.max(seconds, 1e-3);
+            this.steps = steps;
             this.failingSchedule = failingSchedule;
             this.scheduleFile = scheduleFile;
         }
