@@ -85,9 +85,22 @@ final class Blocking {
                         + (thread.blockedOn == null ? "" : ", blocker " + names.nameOf(thread.blockedOn))
                         + ") and no thread is left to unpark it" + (at.isEmpty() ? "" : "; last" + at)
                         + (waitsForATask(thread.blockedOn) ? TASK_HINT : "");
+            case IO:
+                return describeIo(scheduler, thread, names, at);
             default:
                 return thread + " can run" + at;
         }
+    }
+
+    /** {@code thread 1 waits to read from Socket#1 (port 40000 to 40001), whose peer thread 0 has not closed}. */
+    private static String describeIo(Scheduler scheduler, ManagedThread thread, ObjectNames names, String at) {
+        String text = thread + " " + IoModel.describe(thread.ioCall, thread.ioTarget, names.nameOf(thread.ioTarget));
+        Object peer = thread.ioCall == dev.interleave.bridge.SocketIo.READ
+                ? scheduler.io().peer(thread.ioTarget) : null;
+        if (peer != null) {
+            text += ", and no thread is left to write to its peer " + names.nameOf(peer) + " or to close either end";
+        }
+        return text + at;
     }
 
     /**

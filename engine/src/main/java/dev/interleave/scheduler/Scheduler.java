@@ -45,6 +45,7 @@ public final class Scheduler {
     private final Monitors monitors = new Monitors();
     private final LockHolds lockHolds = new LockHolds();
     private final Trace trace = new Trace();
+    private final IoModel io = new IoModel();
     private final Choices choices = new Choices(threads);
     private final StepListener listener;
 
@@ -145,6 +146,9 @@ public final class Scheduler {
         try {
             testThread.launch(first, body);
             superviseUntilDone();
+            if (aborted) {
+                io.closeLeftovers(); // a thread blocked in a real read or accept ends with its socket
+            }
             List<String> leaked = aborted ? unwind() : List.of();
             if (expected != null && !aborted && divergence == null && trace.size() < expected.steps()) {
                 divergence = expected.missing(trace.size() + 1);
@@ -153,6 +157,7 @@ public final class Scheduler {
                     threadNames(), steps, decisions, leaked, realThreads(), recording, divergence, pruned, fingerprint)
                     .withDaemonsStopped(daemonsStopped()).withTestThreadLeftRunning(testThreadLeftRunning());
         } finally {
+            io.closeLeftovers();
             for (ManagedThread thread : threads) {
                 Bridge.forget(thread.thread);
             }
@@ -218,6 +223,13 @@ public final class Scheduler {
             } else if (state == Thread.State.TERMINATED && unchanged > limits.blockedNanos()) {
                 fail(new ScheduleFailure(ConcurrencyFailure.Kind.UNMANAGED_BLOCKING, running.id, null,
                         running + " ended outside the scheduler's view (was it stopped by the JVM?)"));
+            } else if (running.outsideIo != null && unchanged > limits.stallNanos()) {
+                fail(new ScheduleFailure(ConcurrencyFailure.Kind.HANG, running.id, null,
+                        running + " " + running.outsideIo + " for " + TimeUnit.NANOSECONDS.toMillis(unchanged)
+                                + " ms: no thread of the test can end that call, so it was left to the outside of the"
+                                + " test (a client or server that the test did not start), which did not end it"
+                                + " either; the bound is -D" + WATCHDOG_KEY + "=" + TimeUnit.NANOSECONDS.toMillis(
+                                limits.stallNanos()) + ":" + StackTraces.format(running.thread.getStackTrace(), 12)));
             } else if (state == Thread.State.RUNNABLE && unchanged > limits.stallNanos()) {
                 fail(new ScheduleFailure(ConcurrencyFailure.Kind.HANG, running.id, null,
                         running + " ran for " + TimeUnit.NANOSECONDS.toMillis(unchanged) + " ms without reaching a "
@@ -320,6 +332,7 @@ public final class Scheduler {
     void point(ManagedThread self, ManagedThread.Pending pending, int site) {
         checkNotAborted();
         self.applyDeferredInterrupts();
+        self.outsideIo = null;
         self.pending = pending;
         self.lastSite = site;
         ManagedThread next = decide(self);
@@ -493,6 +506,10 @@ public final class Scheduler {
         }
         int count = choices.collect(this);
         if (count == 0) {
+            ManagedThread outside = releaseToOutside();
+            if (outside != null) {
+                return outside;
+            }
             ManagedThread woken = fireEarliestTimeout();
             if (woken != null) {
                 return woken;
@@ -540,9 +557,38 @@ public final class Scheduler {
                 return thread.joining.finished || thread.interruptRequested || thread.timedOut;
             case PARK:
                 return thread.permit || thread.interruptRequested || thread.timedOut || thread.spurious;
+            case IO:
+                return thread.ioOutside || thread.timedOut || io.ready(thread.ioCall, thread.ioTarget);
             default:
                 return true;
         }
+    }
+
+    /** The model of the schedule's sockets, channels and selectors. */
+    IoModel io() {
+        return io;
+    }
+
+    /**
+     * When no thread can run, the first thread whose blocking I/O call something outside the test may end (a
+     * client connecting from elsewhere, a server that the test did not start) is let go to make the real call;
+     * the watchdog bounds it. A read whose peer a thread of the test owns is not: that is a deadlock.
+     */
+    private ManagedThread releaseToOutside() {
+        for (ManagedThread thread : threads) {
+            if (!thread.finished && thread.pending == ManagedThread.Pending.IO && !thread.ioOutside
+                    && io.fromOutside(thread.ioCall, thread.ioTarget)) {
+                thread.ioOutside = true;
+                thread.opFlags |= Operations.GLOBAL;
+                return thread;
+            }
+        }
+        return null;
+    }
+
+    /** {@code self} makes the real blocking call {@code call} on {@code target}, which only the outside can end. */
+    void awaitingOutside(ManagedThread self, int call, Object target) {
+        self.outsideIo = IoModel.describe(call, target, String.valueOf(target));
     }
 
     /**
@@ -556,7 +602,7 @@ public final class Scheduler {
                 continue;
             }
             boolean canTimeOut = thread.pending == ManagedThread.Pending.JOIN
-                    || thread.pending == ManagedThread.Pending.PARK
+                    || thread.pending == ManagedThread.Pending.PARK || thread.pending == ManagedThread.Pending.IO
                     || (thread.pending == ManagedThread.Pending.WAIT_RETURN
                     && monitors.isFreeFor(thread.blockedOn, thread));
             if (canTimeOut && (earliest == null || thread.deadline < earliest.deadline)) {
