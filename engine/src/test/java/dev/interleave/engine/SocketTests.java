@@ -2,10 +2,15 @@ package dev.interleave.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.Selector;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -165,6 +170,59 @@ class SocketTests {
             System.clearProperty(SocketPrograms.FIXED_PORT);
         }
         assertPortFree(port);
+    }
+
+    @Test
+    void aReadFromAServerOutsideTheTestGoesToTheOutsideWhenNoThreadOfTheTestCanRun() throws Exception {
+        try (ServerSocket outside = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> answerPings(outside), "outside-server");
+            server.setDaemon(true);
+            server.start();
+            System.setProperty(SocketPrograms.OUTSIDE_PORT, Integer.toString(outside.getLocalPort()));
+            try {
+                EngineRuns.run(SocketPrograms.class, "outsideServer").assertPassedAll(5);
+            } finally {
+                System.clearProperty(SocketPrograms.OUTSIDE_PORT);
+            }
+        }
+    }
+
+    @Test
+    void aReadThatTheOutsideNeverAnswersIsBoundedByTheWatchdogAndSaysSo() throws Exception {
+        try (ServerSocket outside = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            System.setProperty(SocketPrograms.OUTSIDE_PORT, Integer.toString(outside.getLocalPort()));
+            try {
+                // the connection waits in the outside server's backlog, which never accepts it nor answers
+                EngineRuns run = EngineRuns.run(SocketPrograms.class, "outsideServer",
+                        "interleave.watchdog.millis", "1500");
+                ConcurrencyFailure failure = run.failure();
+                assertThat(failure.kind()).isEqualTo(ConcurrencyFailure.Kind.HANG);
+                assertThat(failure.getMessage())
+                        .containsPattern("thread 0 \\(interleave-test\\) waits to read from Socket\\[.*\\] "
+                                + "\\(port \\d+ to " + outside.getLocalPort() + "\\) for \\d+ ms")
+                        .contains("left to the outside of the test")
+                        .doesNotContain("could not be stopped");
+            } finally {
+                System.clearProperty(SocketPrograms.OUTSIDE_PORT);
+            }
+        }
+    }
+
+    /** Answers each line "ping" with "pong", connection after connection, until {@code server} is closed. */
+    private static void answerPings(ServerSocket server) {
+        while (!server.isClosed()) {
+            try (Socket connection = server.accept();
+                    BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
+                            StandardCharsets.UTF_8));
+                    PrintWriter out = new PrintWriter(connection.getOutputStream(), true,
+                            StandardCharsets.UTF_8)) {
+                if ("ping".equals(in.readLine())) {
+                    out.println("pong");
+                }
+            } catch (IOException closed) {
+                return;
+            }
+        }
     }
 
     private static int freePort() throws IOException {
