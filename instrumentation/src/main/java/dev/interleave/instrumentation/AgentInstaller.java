@@ -105,6 +105,7 @@ public final class AgentInstaller {
                 Map.of("jdk.internal.misc", Set.of(AgentInstaller.class.getModule())),
                 Map.of("java.util.concurrent.locks", Set.of(AgentInstaller.class.getModule())), Set.of(), Map.of());
         TransformationLog log = new TransformationLog();
+        loadSocketClasses();
         new AgentBuilder.Default()
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
@@ -262,6 +263,25 @@ public final class AgentInstaller {
                 failure = new AgentUnavailableException("the bridge class " + name + " is not on the bootstrap class path"
                         + " after the agent put it there", e);
                 throw failure;
+            }
+        }
+    }
+
+    /**
+     * Loads the socket, channel and selector classes whose entry points are hooked, so that the agent retransforms
+     * them: a class that first loads while the agent transforms another (as JDK 25 loads {@code java.net.Socket})
+     * is never offered to it.
+     */
+    private static void loadSocketClasses() {
+        for (String name : List.of("java.net.Socket", "java.net.ServerSocket",
+                "java.nio.channels.spi.AbstractInterruptibleChannel", "java.nio.channels.spi.AbstractSelector",
+                "sun.nio.ch.SocketChannelImpl", "sun.nio.ch.ServerSocketChannelImpl", "sun.nio.ch.SelectorImpl",
+                "sun.nio.ch.EPollSelectorImpl", "sun.nio.ch.KQueueSelectorImpl", "sun.nio.ch.PollSelectorImpl",
+                "sun.nio.ch.WindowsSelectorImpl")) {
+            try {
+                Class.forName(name, false, null);
+            } catch (ClassNotFoundException | LinkageError notOnThisPlatform) {
+                // each platform has its own selectors
             }
         }
     }
