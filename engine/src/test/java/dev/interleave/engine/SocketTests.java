@@ -97,6 +97,20 @@ class SocketTests {
     }
 
     @Test
+    void theSameSeedExploresTheSameSchedulesOfBlockingCallsWhateverTheKernelDeliveredWhen() {
+        for (String program : List.of("lineEcho", "channelEcho", "readEndsAtPeerClose")) {
+            // RANDOM: the portfolio's SURW also learns from how a JVM's first exploration ran static initializers
+            EngineRuns first = EngineRuns.run(SocketPrograms.class, program, "interleave.strategy", "RANDOM")
+                    .assertPassedAll(30);
+            EngineRuns second = EngineRuns.run(SocketPrograms.class, program, "interleave.strategy", "RANDOM")
+                    .assertPassedAll(30);
+            for (String entry : List.of("interleave.steps", "interleave.interleavings", "interleave.longestSchedule")) {
+                assertThat(second.entries.get(entry)).as("%s %s", program, entry).isEqualTo(first.entries.get(entry));
+            }
+        }
+    }
+
+    @Test
     void anAcceptEndsWhenAnotherThreadClosesTheServerSocket() {
         EngineRuns.run(SocketPrograms.class, "acceptEndedByClose").assertPassedAll(30);
     }
