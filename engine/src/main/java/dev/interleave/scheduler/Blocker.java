@@ -207,4 +207,43 @@ sealed interface Blocker {
             return model.describePark(this, thread, names, at);
         }
     }
+
+    /**
+     * In a blocking socket, channel or selector call ({@code call} is {@code SocketIo.ACCEPT}, {@code READ} or
+     * {@code SELECT}) on {@code target}: the thread goes on once another managed thread's connect, write, close or
+     * wakeup lets the call go on ({@link IoModel#ready}), or on its timeout, or, when {@code outside}, to make the
+     * real call that only something outside the test can end.
+     */
+    record Io(int call, Object target, long deadline, boolean timedOut, boolean outside) implements Blocker {
+
+        Io leftToOutside() {
+            return new Io(call, target, deadline, timedOut, true);
+        }
+
+        @Override
+        public boolean isEnabled(BlockingModel model, ManagedThread thread) {
+            return outside || timedOut || model.io().ready(call, target);
+        }
+
+        @Override
+        public boolean canTimeOut(BlockingModel model, ManagedThread thread) {
+            return true;
+        }
+
+        @Override
+        public Blocker afterTimeout() {
+            return new Io(call, target, deadline, true, outside);
+        }
+
+        @Override
+        public String describe(BlockingModel model, ManagedThread thread, ObjectNames names, String at) {
+            String text = thread + " " + IoModel.describe(call, target, names.nameOf(target));
+            Object peer = call == dev.interleave.bridge.SocketIo.READ ? model.io().peer(target) : null;
+            if (peer != null) {
+                text += ", and no thread is left to write to its peer " + names.nameOf(peer)
+                        + " or to close either end";
+            }
+            return text + at;
+        }
+    }
 }

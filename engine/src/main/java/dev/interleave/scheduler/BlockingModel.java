@@ -59,6 +59,7 @@ final class BlockingModel {
     private long sinceProgress;
     private ManagedThread lastTimedOut;
     private boolean pollingOnly;
+    private final IoModel io = new IoModel();
 
     BlockingModel(List<ManagedThread> threads, Monitors monitors, LockHolds lockHolds, VirtualClock clock,
             IntUnaryOperator choose) {
@@ -80,6 +81,11 @@ final class BlockingModel {
 
     LockHolds lockHolds() {
         return lockHolds;
+    }
+
+    /** What the schedule's threads did with sockets, channels and selectors, which {@link Blocker.Io} reads. */
+    IoModel io() {
+        return io;
     }
 
     /** A number larger than every one before: the order in which threads began to wait, or asked for a lock. */
@@ -215,6 +221,26 @@ final class BlockingModel {
      */
     void wokenByAnother(ManagedThread self) {
         self.waits.spuriousSpent = false;
+    }
+
+    /**
+     * When no thread can run, the first thread whose blocking I/O call something outside the test may end (a
+     * client connecting from elsewhere, a server that the test did not start) is let go to make the real call,
+     * which the watchdog bounds; returns it, or null. A read whose peer a thread of the test owns is not: that is
+     * a deadlock.
+     */
+    ManagedThread releaseToOutside() {
+        for (ManagedThread thread : threads) {
+            if (!thread.finished && thread.waits.blocker instanceof Blocker.Io) {
+                Blocker.Io wait = (Blocker.Io) thread.waits.blocker;
+                if (!wait.outside() && io.fromOutside(wait.call(), wait.target())) {
+                    thread.waits.blocker = wait.leftToOutside();
+                    thread.opFlags |= Operations.GLOBAL; // it goes on only because nothing else can
+                    return thread;
+                }
+            }
+        }
+        return null;
     }
 
     // ---- what ends waits ----------------------------------------------------------------------------------------

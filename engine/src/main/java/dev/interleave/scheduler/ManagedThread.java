@@ -13,6 +13,7 @@ import java.util.concurrent.ForkJoinPool;
 import dev.interleave.bridge.AccessKind;
 import dev.interleave.bridge.Bridge;
 import dev.interleave.bridge.Sites;
+import dev.interleave.bridge.SocketIo;
 import dev.interleave.bridge.ThreadEvents;
 import dev.interleave.instrumentation.InstrumentationScope;
 
@@ -23,7 +24,8 @@ import dev.interleave.instrumentation.InstrumentationScope;
  *
  * <p>Fields are only touched by the thread that currently runs (exactly one at a time); the hand-off through the
  * scheduler's volatile {@code current} publishes them to the next. The watchdog on the engine's thread reads only
- * the volatile {@link #parked}, {@link #finished} and {@link #realWaitMonitor}, and the {@link Thread} itself.
+ * the volatile {@link #parked}, {@link #finished}, {@link #realWaitMonitor} and {@link #outsideIo}, and the
+ * {@link Thread} itself.
  */
 final class ManagedThread implements ThreadEvents {
 
@@ -41,6 +43,8 @@ final class ManagedThread implements ThreadEvents {
     volatile boolean heldInterrupt;
     private final Set<Thread> deferredInterrupts = new LinkedHashSet<>();
     int lastSite;
+    /** Set while this thread makes a real blocking call that only the outside of the test can end, for the watchdog. */
+    volatile String outsideIo;
 
     /** What the operation this thread performs next touches (see {@link Operations}): strategies compare them. */
     Object opTarget;
@@ -803,6 +807,113 @@ final class ManagedThread implements ThreadEvents {
             return true;
         } finally {
             leaveScheduler(outer);
+        }
+    }
+
+    // ---- blocking I/O ------------------------------------------------------------------------------------------
+
+    @Override
+    public int ioAwait(int call, Object target, long timeoutNanos) {
+        if (inScheduler) {
+            return SocketIo.PROCEED;
+        }
+        int site = IoSites.of(call == SocketIo.ACCEPT ? "accept" : call == SocketIo.READ ? "read" : "select");
+        boolean outer = enterScheduler();
+        try {
+            boolean closedBefore = IoModel.isClosed(target);
+            long deadline = timeoutNanos < 0 ? Blocker.NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
+            // what ends the wait is another thread's connect, write, close or wakeup, none of them a step of its own
+            announce(target, Operations.OBJECT, Operations.WRITE | Operations.GLOBAL);
+            Blocker.Io ended = (Blocker.Io) scheduler.point(this,
+                    new Blocker.Io(call, target, deadline, false, false), site);
+            boolean ready = scheduler.io().ready(call, target);
+            int result;
+            String why;
+            if (ready) {
+                boolean closed = IoModel.isClosed(target);
+                result = closed && !closedBefore && call == SocketIo.SELECT ? SocketIo.CLOSED_WHILE_WAITING
+                        : SocketIo.PROCEED;
+                why = closed ? (closedBefore ? "closed already" : "closed by another thread")
+                        : call == SocketIo.ACCEPT ? "a connection came"
+                        : call == SocketIo.READ ? "data or the end of the stream came" : "selected";
+            } else if (ended.timedOut()) {
+                result = SocketIo.TIMED_OUT;
+                why = "timed out";
+            } else {
+                result = SocketIo.PROCEED;
+                why = "left to the outside of the test: no thread of the test can end it";
+            }
+            scheduler.record(this, OpKind.IO, null, site, target, -1, why);
+            if (!ready && !ended.timedOut()) {
+                outsideIo = IoModel.describe(call, target, String.valueOf(target));
+            }
+            return result;
+        } finally {
+            leaveScheduler(outer);
+        }
+    }
+
+    @Override
+    public void ioAction(Object target, String action) {
+        if (inScheduler) {
+            return;
+        }
+        int site = IoSites.of(action);
+        boolean outer = enterScheduler();
+        try {
+            // it may let another thread's blocking call go on, which no step of that thread records
+            announce(target, Operations.OBJECT, Operations.WRITE | Operations.GLOBAL);
+            scheduler.point(this, Blocker.NONE, site);
+            scheduler.record(this, OpKind.IO, null, site, target, -1, null);
+        } finally {
+            leaveScheduler(outer);
+        }
+    }
+
+    @Override
+    public long ioPending(Object endpoint) {
+        return scheduler.io().pending(endpoint);
+    }
+
+    @Override
+    public void ioConnected(Object endpoint) {
+        if (!inScheduler) {
+            scheduler.io().connected(endpoint, IoModel.ports(endpoint));
+        }
+    }
+
+    @Override
+    public void ioBound(Object server) {
+        if (!inScheduler) {
+            scheduler.io().bound(server, IoModel.ports(server));
+        }
+    }
+
+    @Override
+    public void ioAccepted(Object server, Object endpoint) {
+        if (!inScheduler) {
+            scheduler.io().accepted(server, endpoint, IoModel.ports(endpoint));
+        }
+    }
+
+    @Override
+    public void ioTransferred(Object endpoint, long count, boolean written) {
+        if (!inScheduler) {
+            scheduler.io().transferred(endpoint, count, written);
+        }
+    }
+
+    @Override
+    public void ioWakeup(Object selector) {
+        if (!inScheduler) {
+            scheduler.io().wakeup(selector);
+        }
+    }
+
+    @Override
+    public void ioSelected(Object selector) {
+        if (!inScheduler) {
+            scheduler.io().selected(selector);
         }
     }
 

@@ -19,5 +19,7 @@ public enum OpKind {
     IS_ALIVE,
     START,
     PARK,
-    UNPARK
+    UNPARK,
+    /** A blocking socket, channel or selector call that waited (see {@code IoModel}). */
+    IO
 }

@@ -144,6 +144,9 @@ public final class Scheduler {
         try {
             testThread.launch(first, body);
             superviseUntilDone();
+            if (aborted) {
+                blocking.io().closeLeftovers(); // a thread blocked in a real read or accept ends with its socket
+            }
             List<String> leaked = aborted ? unwind() : List.of();
             if (expected != null && !aborted && divergence == null && trace.size() < expected.steps()) {
                 divergence = expected.missing(trace.size() + 1);
@@ -152,6 +155,7 @@ public final class Scheduler {
                     threadNames(), steps, decisions, leaked, realThreads(), recording, divergence, pruned, fingerprint)
                     .withDaemonsStopped(daemonsStopped()).withTestThreadLeftRunning(testThreadLeftRunning());
         } finally {
+            blocking.io().closeLeftovers();
             for (ManagedThread thread : threads) {
                 Bridge.forget(thread.thread);
             }
@@ -217,6 +221,13 @@ public final class Scheduler {
             } else if (state == Thread.State.TERMINATED && unchanged > limits.blockedNanos()) {
                 fail(new ScheduleFailure(ConcurrencyFailure.Kind.UNMANAGED_BLOCKING, running.id, null,
                         running + " ended outside the scheduler's view (was it stopped by the JVM?)"));
+            } else if (running.outsideIo != null && unchanged > limits.stallNanos()) {
+                fail(new ScheduleFailure(ConcurrencyFailure.Kind.HANG, running.id, null,
+                        running + " " + running.outsideIo + " for " + TimeUnit.NANOSECONDS.toMillis(unchanged)
+                                + " ms: no thread of the test can end that call, so it was left to the outside of the"
+                                + " test (a client or server that the test did not start), which did not end it"
+                                + " either; the bound is -D" + WATCHDOG_KEY + "=" + TimeUnit.NANOSECONDS.toMillis(
+                                limits.stallNanos()) + ":" + StackTraces.format(running.thread.getStackTrace(), 12)));
             } else if (state == Thread.State.RUNNABLE && unchanged > limits.stallNanos()) {
                 fail(new ScheduleFailure(ConcurrencyFailure.Kind.HANG, running.id, null,
                         running + " ran for " + TimeUnit.NANOSECONDS.toMillis(unchanged) + " ms without reaching a "
@@ -320,6 +331,7 @@ public final class Scheduler {
     Blocker point(ManagedThread self, Blocker blocker, int site) {
         checkNotAborted();
         self.applyDeferredInterrupts();
+        self.outsideIo = null;
         self.waits.blocker = blocker;
         self.lastSite = site;
         ManagedThread next = decide(self);
@@ -523,6 +535,10 @@ public final class Scheduler {
         }
         int count = choices.collect(blocking);
         if (count == 0) {
+            ManagedThread outside = blocking.releaseToOutside();
+            if (outside != null) {
+                return outside;
+            }
             ManagedThread woken = blocking.fireEarliestTimeout();
             if (woken != null) {
                 return woken;
@@ -559,6 +575,11 @@ public final class Scheduler {
             recording.decision(chosen);
         }
         return table.get(chosen);
+    }
+
+    /** The model of the schedule's sockets, channels and selectors. */
+    IoModel io() {
+        return blocking.io();
     }
 
     private void switchTo(ManagedThread next) {

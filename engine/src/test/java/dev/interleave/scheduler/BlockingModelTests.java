@@ -2,12 +2,17 @@ package dev.interleave.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
 import dev.interleave.bridge.Sites;
+import dev.interleave.bridge.SocketIo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -355,5 +360,77 @@ class BlockingModelTests {
                 + " that never happens."
                 + "\n  thread 0 (t0) can run, last at Spin.run(Spin.java:5)"
                 + "\n  thread 1 (t1) is parked (LockSupport.park) and no thread is left to unpark it");
+    }
+
+    // ---- blocking I/O: real sockets on the loopback interface, bookkept by hand as the hooks would -----------
+
+    @Test
+    void anAcceptCanGoOnOnceAThreadOfTheTestConnectedOrTheServerSocketClosed() throws IOException {
+        ManagedThread server = thread();
+        IoModel io = model.io();
+        try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                Socket client = new Socket(InetAddress.getLoopbackAddress(), listening.getLocalPort())) {
+            io.bound(listening, IoModel.ports(listening));
+            block(server, new Blocker.Io(SocketIo.ACCEPT, listening, Blocker.NO_DEADLINE, false, false));
+
+            // the kernel has the connection in its backlog, but no thread of the test made it
+            assertThat(model.isEnabled(server)).as("no managed connect").isFalse();
+            io.connected(client, IoModel.ports(client));
+            assertThat(model.isEnabled(server)).as("a managed connect").isTrue();
+            try (Socket accepted = listening.accept()) {
+                io.accepted(listening, accepted, IoModel.ports(accepted));
+            }
+            assertThat(model.isEnabled(server)).as("accepted already").isFalse();
+            listening.close();
+            assertThat(model.isEnabled(server)).as("closed").isTrue();
+        }
+    }
+
+    @Test
+    void aReadCanGoOnOnceThePeerWroteOrClosedAndADeadlockNamesThePeer() throws IOException {
+        ManagedThread reader = thread();
+        IoModel io = model.io();
+        try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                Socket client = new Socket(InetAddress.getLoopbackAddress(), listening.getLocalPort());
+                Socket accepted = listening.accept()) {
+            io.connected(client, IoModel.ports(client));
+            io.accepted(listening, accepted, IoModel.ports(accepted));
+            block(reader, new Blocker.Io(SocketIo.READ, client, Blocker.NO_DEADLINE, false, false));
+
+            assertThat(model.isEnabled(reader)).as("nothing sent").isFalse();
+            assertThat(io.fromOutside(SocketIo.READ, client)).as("its peer is the test's").isFalse();
+            assertThat(model.releaseToOutside()).as("a read from the test's own peer").isNull();
+            assertThat(model.describeDeadlock(List.of())).matches("(?s).*\\(t0\\) waits to read from Socket#\\d \\(port "
+                    + client.getLocalPort() + " to " + listening.getLocalPort() + "\\), and no thread is left to "
+                    + "write to its peer Socket#\\d or to close either end.*");
+
+            io.transferred(accepted, 3, true);
+            assertThat(model.isEnabled(reader)).as("3 bytes sent").isTrue();
+            assertThat(io.pending(client)).isEqualTo(3);
+            io.transferred(client, 3, false);
+            assertThat(model.isEnabled(reader)).as("all read").isFalse();
+            accepted.close();
+            assertThat(model.isEnabled(reader)).as("the peer closed: end of stream").isTrue();
+        }
+    }
+
+    @Test
+    void aCallOnlyTheOutsideCanEndIsLetGoOnceNoThreadCanRunAndAnIoWaitTimesOut() throws IOException {
+        ManagedThread server = thread();
+        ManagedThread timed = thread();
+        try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                Socket unknown = new Socket(InetAddress.getLoopbackAddress(), listening.getLocalPort())) {
+            model.io().bound(listening, IoModel.ports(listening));
+            block(server, new Blocker.Io(SocketIo.ACCEPT, listening, Blocker.NO_DEADLINE, false, false));
+            block(timed, new Blocker.Io(SocketIo.READ, unknown, 5 * SECOND, false, false));
+
+            assertThat(model.fireEarliestTimeout()).isSameAs(timed);
+            assertThat(((Blocker.Io) timed.waits.blocker).timedOut()).isTrue();
+            assertThat(model.isEnabled(timed)).isTrue();
+            assertThat(model.releaseToOutside()).isSameAs(server);
+            assertThat(model.isEnabled(server)).isTrue();
+            assertThat(model.io().closeLeftovers()).as("the server socket").isEqualTo(1);
+            assertThat(listening.isClosed()).isTrue();
+        }
     }
 }

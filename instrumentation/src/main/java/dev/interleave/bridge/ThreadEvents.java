@@ -226,6 +226,55 @@ public interface ThreadEvents {
     default void exitCalled(String call) {
     }
 
+    // ---- blocking I/O on sockets, channels and selectors (see SocketIo) ----------------------------------------
+
+    /**
+     * This thread is about to make the blocking call {@code call} ({@link SocketIo#ACCEPT}, {@link SocketIo#READ},
+     * {@link SocketIo#SELECT}) on {@code target}: it waits until another managed thread's action lets the call go
+     * on, or {@code timeoutNanos} of virtual time pass ({@code < 0}: no timeout). Returns {@link SocketIo#PROCEED},
+     * {@link SocketIo#CLOSED_WHILE_WAITING} or {@link SocketIo#TIMED_OUT}.
+     */
+    default int ioAwait(int call, Object target, long timeoutNanos) {
+        return SocketIo.PROCEED;
+    }
+
+    /**
+     * This thread is about to {@code action} ({@code "close"}, {@code "write"}, {@code "connect"}, {@code "wakeup"})
+     * {@code target}, a socket, channel or selector: a scheduling point, as the action may let another thread's
+     * blocking call go on.
+     */
+    default void ioAction(Object target, String action) {
+    }
+
+    /** The bytes that managed peers sent to {@code endpoint} and no read of it took yet. */
+    default long ioPending(Object endpoint) {
+        return 0;
+    }
+
+    /** {@code endpoint}, a socket or socket channel of this thread, connected to its peer. */
+    default void ioConnected(Object endpoint) {
+    }
+
+    /** {@code server}, a server socket or server socket channel, was bound to its port. */
+    default void ioBound(Object server) {
+    }
+
+    /** {@code server} accepted the connection {@code endpoint}. */
+    default void ioAccepted(Object server, Object endpoint) {
+    }
+
+    /** {@code count} bytes were written to ({@code written}) or read from {@code endpoint}. */
+    default void ioTransferred(Object endpoint, long count, boolean written) {
+    }
+
+    /** {@code selector.wakeup()}. */
+    default void ioWakeup(Object selector) {
+    }
+
+    /** A select of {@code selector} returned. */
+    default void ioSelected(Object selector) {
+    }
+
     /**
      * {@code child.start()} is about to run on this thread. Returns the events of the new managed thread, or
      * throws if the framework cannot manage it.

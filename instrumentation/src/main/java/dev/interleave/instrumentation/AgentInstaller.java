@@ -23,6 +23,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.nameEndsWith;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -105,6 +106,7 @@ public final class AgentInstaller {
                 Map.of("jdk.internal.misc", Set.of(AgentInstaller.class.getModule())),
                 Map.of("java.util.concurrent.locks", Set.of(AgentInstaller.class.getModule())), Set.of(), Map.of());
         TransformationLog log = new TransformationLog();
+        loadSocketClasses();
         new AgentBuilder.Default()
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
@@ -191,6 +193,62 @@ public final class AgentInstaller {
                 .transform((builder, type, loader, module, domain) -> builder
                         .visit(Advice.to(ThreadAdvice.HandOff.class, advice())
                                 .on(namedOneOf("fork", "invoke").and(takesNoArguments()).and(not(isStatic())))))
+                // Blocking socket, channel and selector calls: hooked at their public entry points, which every JDK
+                // since 13 shares whatever implements them below
+                .type(named("java.net.Socket"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(SocketAdvice.Connect.class, advice())
+                                .on(named("connect").and(takesArguments(java.net.SocketAddress.class, int.class))))
+                        .visit(Advice.to(SocketAdvice.Input.class, advice())
+                                .on(named("getInputStream").and(takesNoArguments())))
+                        .visit(Advice.to(SocketAdvice.Output.class, advice())
+                                .on(named("getOutputStream").and(takesNoArguments())))
+                        .visit(Advice.to(SocketAdvice.Close.class, advice())
+                                .on(named("close").and(takesNoArguments()))))
+                .type(named("java.net.ServerSocket"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(SocketAdvice.Bind.class, advice())
+                                .on(named("bind").and(takesArguments(java.net.SocketAddress.class, int.class))))
+                        .visit(Advice.to(SocketAdvice.Accept.class, advice())
+                                .on(named("accept").and(takesNoArguments())))
+                        .visit(Advice.to(SocketAdvice.Close.class, advice())
+                                .on(named("close").and(takesNoArguments()))))
+                .type(namedOneOf("java.nio.channels.spi.AbstractInterruptibleChannel",
+                        "java.nio.channels.spi.AbstractSelector"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(SocketAdvice.Close.class, advice())
+                                .on(named("close").and(takesNoArguments()))))
+                .type(named("sun.nio.ch.ServerSocketChannelImpl"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(SocketAdvice.Bind.class, advice())
+                                .on(named("bind").and(takesArguments(java.net.SocketAddress.class, int.class))))
+                        .visit(Advice.to(SocketAdvice.ChannelAccept.class, advice())
+                                .on(named("accept").and(takesNoArguments()))))
+                .type(named("sun.nio.ch.SocketChannelImpl"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(SocketAdvice.ChannelRead.class, advice()).on(named("read").and(isPublic())
+                                .and(takesArguments(java.nio.ByteBuffer.class)
+                                        .or(takesArguments(java.nio.ByteBuffer[].class, int.class, int.class)))))
+                        .visit(Advice.to(SocketAdvice.ChannelWrite.class, advice()).on(named("write").and(isPublic())
+                                .and(takesArguments(java.nio.ByteBuffer.class)
+                                        .or(takesArguments(java.nio.ByteBuffer[].class, int.class, int.class)))))
+                        .visit(Advice.to(SocketAdvice.ChannelConnect.class, advice())
+                                .on(named("connect").and(takesArguments(java.net.SocketAddress.class))
+                                        .or(named("finishConnect").and(takesNoArguments())))))
+                .type(named("sun.nio.ch.SelectorImpl"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(SocketAdvice.Select.class, advice()).on(named("select")
+                                .and(takesNoArguments().or(takesArguments(java.util.function.Consumer.class)))))
+                        .visit(Advice.to(SocketAdvice.TimedSelect.class, advice())
+                                .on(named("select").and(takesArguments(long.class))))
+                        .visit(Advice.to(SocketAdvice.TimedSelectAction.class, advice())
+                                .on(named("select").and(takesArguments(java.util.function.Consumer.class,
+                                        long.class)))))
+                .type(nameStartsWith("sun.nio.ch.").and(nameEndsWith("SelectorImpl"))
+                        .and(not(named("sun.nio.ch.SelectorImpl"))))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(SocketAdvice.Wakeup.class, advice())
+                                .on(named("wakeup").and(takesNoArguments()).and(not(isAbstract())))))
                 .type(named("java.lang.VirtualThread")) // JDK 21+: overrides start(), so it needs its own advice
                 .transform((builder, type, loader, module, domain) -> builder
                         .visit(Advice.to(ThreadAdvice.Start.class, advice()).on(named("start"))))
@@ -223,6 +281,25 @@ public final class AgentInstaller {
                 failure = new AgentUnavailableException("the bridge class " + name + " is not on the bootstrap class path"
                         + " after the agent put it there", e);
                 throw failure;
+            }
+        }
+    }
+
+    /**
+     * Loads the socket, channel and selector classes whose entry points are hooked, so that the agent retransforms
+     * them: a class that first loads while the agent transforms another (as JDK 25 loads {@code java.net.Socket})
+     * is never offered to it.
+     */
+    private static void loadSocketClasses() {
+        for (String name : List.of("java.net.Socket", "java.net.ServerSocket",
+                "java.nio.channels.spi.AbstractInterruptibleChannel", "java.nio.channels.spi.AbstractSelector",
+                "sun.nio.ch.SocketChannelImpl", "sun.nio.ch.ServerSocketChannelImpl", "sun.nio.ch.SelectorImpl",
+                "sun.nio.ch.EPollSelectorImpl", "sun.nio.ch.KQueueSelectorImpl", "sun.nio.ch.PollSelectorImpl",
+                "sun.nio.ch.WindowsSelectorImpl")) {
+            try {
+                Class.forName(name, false, null);
+            } catch (ClassNotFoundException | LinkageError notOnThisPlatform) {
+                // each platform has its own selectors
             }
         }
     }

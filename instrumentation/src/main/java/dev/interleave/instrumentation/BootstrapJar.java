@@ -22,8 +22,11 @@ final class BootstrapJar {
             "dev.interleave.bridge.Bridge",
             "dev.interleave.bridge.Fields",
             "dev.interleave.bridge.IdentityMethod",
+            "dev.interleave.bridge.ManagedSocketInput",
+            "dev.interleave.bridge.ManagedSocketOutput",
             "dev.interleave.bridge.Site",
             "dev.interleave.bridge.Sites",
+            "dev.interleave.bridge.SocketIo",
             "dev.interleave.bridge.ThreadEvents");
 
     private BootstrapJar() {

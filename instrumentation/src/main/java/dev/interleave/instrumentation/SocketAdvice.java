@@ -1,0 +1,225 @@
+package dev.interleave.instrumentation;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.SelectableChannel;
+
+import dev.interleave.bridge.SocketIo;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Advice inlined into the public entry points of the JDK's sockets, channels and selectors, which are the same on
+ * every JDK since 13 whatever implements them below: a managed thread's blocking call waits in the scheduler (see
+ * {@link SocketIo}), and its connects, accepts and transfers are counted. The advice names no class it is inlined
+ * into: resolving its parameters while that class is being defined would be a class circularity.
+ */
+final class SocketAdvice {
+
+    private SocketAdvice() {
+    }
+
+    /** {@code Socket.connect(SocketAddress, int)}, which every connecting constructor and overload calls. */
+    static final class Connect {
+        private Connect() {
+        }
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This Object self) {
+            SocketIo.acting(self, "connect");
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self) {
+            SocketIo.connected(self);
+        }
+    }
+
+    /** {@code Socket.getInputStream()}. */
+    static final class Input {
+        private Input() {
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self, @Advice.Return(readOnly = false) InputStream in) {
+            in = SocketIo.input(self, in);
+        }
+    }
+
+    /** {@code Socket.getOutputStream()}. */
+    static final class Output {
+        private Output() {
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self, @Advice.Return(readOnly = false) OutputStream out) {
+            out = SocketIo.output(self, out);
+        }
+    }
+
+    /** {@code ServerSocket.bind(SocketAddress, int)} and {@code ServerSocketChannel.bind(SocketAddress, int)}. */
+    static final class Bind {
+        private Bind() {
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self) {
+            SocketIo.bound(self);
+        }
+    }
+
+    /** {@code ServerSocket.accept()}. */
+    static final class Accept {
+        private Accept() {
+        }
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This Object self) throws java.io.IOException {
+            SocketIo.beforeAccept(self);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self, @Advice.Return Object accepted) {
+            SocketIo.accepted(self, accepted);
+        }
+    }
+
+    /** {@code ServerSocketChannel.accept()}. */
+    static final class ChannelAccept {
+        private ChannelAccept() {
+        }
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This SelectableChannel self) {
+            SocketIo.beforeChannelAccept(self);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self, @Advice.Return Object accepted) {
+            SocketIo.accepted(self, accepted);
+        }
+    }
+
+    /** {@code SocketChannel.read(ByteBuffer)} and the scattering read, which return an int or a long. */
+    static final class ChannelRead {
+        private ChannelRead() {
+        }
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This SelectableChannel self) {
+            SocketIo.beforeChannelRead(self);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self,
+                @Advice.Return(typing = net.bytebuddy.implementation.bytecode.assign.Assigner.Typing.DYNAMIC)
+                Object count) {
+            SocketIo.transferred(self, ((Number) count).longValue(), false);
+        }
+    }
+
+    /** {@code SocketChannel.write(ByteBuffer)} and the gathering write. */
+    static final class ChannelWrite {
+        private ChannelWrite() {
+        }
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This Object self) {
+            SocketIo.acting(self, "write");
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self,
+                @Advice.Return(typing = net.bytebuddy.implementation.bytecode.assign.Assigner.Typing.DYNAMIC)
+                Object count) {
+            SocketIo.transferred(self, ((Number) count).longValue(), true);
+        }
+    }
+
+    /** {@code SocketChannel.connect(SocketAddress)} and {@code finishConnect()}: connected once either says so. */
+    static final class ChannelConnect {
+        private ChannelConnect() {
+        }
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This Object self) {
+            SocketIo.acting(self, "connect");
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self, @Advice.Return boolean connected) {
+            if (connected) {
+                SocketIo.connected(self);
+            }
+        }
+    }
+
+    /** {@code select()} and {@code select(Consumer)}: no timeout. */
+    static final class Select {
+        private Select() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static boolean enter(@Advice.This Object self) {
+            return SocketIo.beforeSelect(self, 0);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self) {
+            SocketIo.selected(self);
+        }
+    }
+
+    /** {@code select(long)}; a skipped select returns 0, as one whose timeout passed. */
+    static final class TimedSelect {
+        private TimedSelect() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static boolean enter(@Advice.This Object self, @Advice.Argument(0) long timeout) {
+            return SocketIo.beforeSelect(self, timeout);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self) {
+            SocketIo.selected(self);
+        }
+    }
+
+    /** {@code select(Consumer, long)}. */
+    static final class TimedSelectAction {
+        private TimedSelectAction() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static boolean enter(@Advice.This Object self, @Advice.Argument(1) long timeout) {
+            return SocketIo.beforeSelect(self, timeout);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self) {
+            SocketIo.selected(self);
+        }
+    }
+
+    /** {@code close()} of a socket, server socket, channel or selector. */
+    static final class Close {
+        private Close() {
+        }
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This Object self) {
+            SocketIo.acting(self, "close");
+        }
+    }
+
+    /** A selector's {@code wakeup()}. */
+    static final class Wakeup {
+        private Wakeup() {
+        }
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This Object self) {
+            SocketIo.wakeup(self);
+        }
+    }
+}
