@@ -389,6 +389,9 @@ final class ManagedThread implements ThreadEvents {
             scheduler.point(this, Pending.JOIN, site);
             joining = null;
             deadline = NO_DEADLINE;
+            if (scheduler.isAborted()) {
+                return joinUnmanaged(other, timeoutNanos); // set aside inside a static initializer
+            }
             if (target.finished) {
                 scheduler.record(this, OpKind.JOIN, null, site, null, -1, "thread " + target.id + " ended");
                 // It has left run(); only the JVM's own exit work is left. Waiting for it keeps join()'s promise:
@@ -748,7 +751,7 @@ final class ManagedThread implements ThreadEvents {
                 + " manage: the task would run outside the schedule, and a wait for it would never end under the"
                 + " scheduler. Give the test's tasks a ThreadPoolExecutor (Executors.newFixedThreadPool(n); for"
                 + " CompletableFuture, the ...Async(task, executor) forms), whose workers are managed.");
-        throw new ScheduleAbortedError();
+        scheduler.checkNotAborted(); // returns only inside a static initializer, which runs on unscheduled
     }
 
     private void modelInterrupt(Thread other, int site) {
@@ -887,6 +890,13 @@ final class ManagedThread implements ThreadEvents {
             return null; // a second start() fails in the JVM as it should
         }
         scheduler.checkNotAborted();
+        if (child.getClass().getName().equals("java.lang.VirtualThread")) {
+            scheduler.failOnUnmanagedThread(this, "started a virtual thread (" + child + "), which Interleave "
+                    + "cannot schedule: its carrier threads belong to the JDK. In a @ConcurrencyTest, start platform "
+                    + "threads instead: new Thread(...) or Thread.ofPlatform().start(...).");
+            scheduler.checkNotAborted();
+            return null;
+        }
         List<String> jdkStarters = Starters.jdkStarters();
         Optional<String> taskRunner = Starters.taskRunner(jdkStarters);
         if (taskRunner.isPresent() && !Starters.isPoolWorker(jdkStarters)) {
@@ -895,17 +905,12 @@ final class ManagedThread implements ThreadEvents {
                     + "Interleave does not manage: the tasks it runs would escape the scheduler. Run the test's tasks "
                     + "on a ThreadPoolExecutor (Executors.newFixedThreadPool(n), or an explicit executor for "
                     + "CompletableFuture), whose workers are managed, or start threads with new Thread(...).");
-            throw new ScheduleAbortedError();
+            scheduler.checkNotAborted();
+            return null; // inside a static initializer, which runs on unscheduled: the thread starts unmanaged
         }
         if (!jdkStarters.isEmpty() && taskRunner.isEmpty()) {
             scheduler.foreignThreadStarted();
             return new ForeignThread(scheduler, this, jdkStarters.get(0));
-        }
-        if (child.getClass().getName().equals("java.lang.VirtualThread")) {
-            scheduler.failOnUnmanagedThread(this, "started a virtual thread (" + child + "), which Interleave "
-                    + "cannot schedule: its carrier threads belong to the JDK. In a @ConcurrencyTest, start platform "
-                    + "threads instead: new Thread(...) or Thread.ofPlatform().start(...).");
-            throw new ScheduleAbortedError();
         }
         ManagedThread started = scheduler.register(child);
         announce(child, Operations.STARTED, Operations.RELEASE);
