@@ -24,7 +24,7 @@ final class Choices implements Decision {
     }
 
     /** Gathers the threads that can run, in the order of their ids, then the blocked ones; returns how many can run. */
-    int collect(Scheduler scheduler) {
+    int collect(BlockingModel blocking) {
         if (alive.length < threads.size()) {
             alive = new int[threads.size() * 2];
         }
@@ -34,7 +34,7 @@ final class Choices implements Decision {
             if (thread.finished) {
                 continue;
             }
-            if (scheduler.isEnabled(thread)) {
+            if (blocking.isEnabled(thread)) {
                 alive[count++] = thread.id;
             } else {
                 alive[--blocked] = thread.id;

@@ -15,42 +15,22 @@ import dev.interleave.bridge.ThreadEvents;
 import dev.interleave.instrumentation.InstrumentationScope;
 
 /**
- * One thread under the scheduler: its small deterministic id, the operation it waits to perform, and what it is
- * blocked on. Implements the bridge's events by turning each into a scheduling point of its {@link Scheduler}.
+ * One thread under the scheduler: its small deterministic id, the operation it performs next, and what it waits
+ * for ({@link #waits}, which {@link BlockingModel} owns). Implements the bridge's events by turning each into a
+ * scheduling point of its {@link Scheduler}.
  *
  * <p>Fields are only touched by the thread that currently runs (exactly one at a time); the hand-off through the
- * scheduler's volatile {@code current} publishes them to the next.
+ * scheduler's volatile {@code current} publishes them to the next. The watchdog on the engine's thread reads only
+ * the volatile {@link #parked}, {@link #finished} and {@link #realWaitMonitor}, and the {@link Thread} itself.
  */
 final class ManagedThread implements ThreadEvents {
-
-    /** The operation a thread will perform when it is next chosen, and what makes it possible. */
-    enum Pending {
-        BEGIN, RUN, LOCK, WAIT_RETURN, JOIN, PARK
-    }
-
-    static final long NO_DEADLINE = Long.MAX_VALUE;
 
     final int id;
     final Thread thread;
     private final Scheduler scheduler;
 
-    Pending pending = Pending.BEGIN;
-    Object blockedOn;         // the monitor for LOCK and WAIT_RETURN
-    ManagedThread joining;    // the thread for JOIN
-    long deadline = NO_DEADLINE;
-    boolean notified;
-    boolean interruptRequested;
-    boolean timedOut;
-    boolean permit;           // LockSupport's permit, as unpark() gives it
-    boolean spurious;         // the current wait or park ends with a spurious wake-up
-    boolean spuriousChoiceMade; // whether this thread's waits were offered a spurious wake-up already
-    boolean earlyTimeoutChoiceMade; // whether this thread's short timed parks were offered an early timeout already
-    long waitOrder;
-    long timeoutsSince = -1;  // the scheduler's progress count when idleTimeouts started counting
-    int idleTimeouts;          // timeouts of this thread since then, with nothing else happening
-    Object requestedLock;      // a java.util.concurrent lock's sync this thread asked for and does not hold yet
-    boolean requestedShared;
-    long requestOrder;
+    /** What this thread waits for, as the blocking model sees it. */
+    final WaitState waits = new WaitState();
     private List<LockHolds.Hold> suspendedHolds;
     /**
      * Set while this thread waits for its turn with an interrupt the wait took from it (a thread cannot block with
@@ -65,9 +45,9 @@ final class ManagedThread implements ThreadEvents {
     long opLocation;
     int opFlags;
 
-    boolean finished;
+    volatile boolean finished;
     volatile boolean parked;  // at its gate or in its real wait: not running code of its own
-    Object realWaitMonitor;   // set while parked in the monitor's real wait()
+    volatile Object realWaitMonitor; // set while parked in the monitor's real wait()
     private int runDepth;
     private int unmodelledLocks;
     /** The monitor a call site just decided to take, which the synchronized method it calls takes on entry. */
@@ -127,7 +107,7 @@ final class ManagedThread implements ThreadEvents {
         try {
             decidedMonitor = null; // a call decided before reached no synchronized method (an override)
             announce(target, Operations.access(site, index), kind.isWrite() ? Operations.WRITE : Operations.READ);
-            scheduler.point(this, Pending.RUN, site);
+            scheduler.point(this, Blocker.NONE, site);
             scheduler.record(this, OpKind.ACCESS, kind, site, target, index, null);
         } finally {
             leaveScheduler(outer);
@@ -142,10 +122,8 @@ final class ManagedThread implements ThreadEvents {
         boolean outer = enterScheduler();
         try {
             decidedMonitor = null;
-            blockedOn = monitor;
             announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
-            scheduler.point(this, Pending.LOCK, site);
-            blockedOn = null;
+            scheduler.point(this, new Blocker.MonitorEntry(monitor), site);
             scheduler.record(this, OpKind.LOCK, null, site, monitor, -1, synchronizedMethod(site));
             decidedMonitor = monitor;
         } finally {
@@ -169,10 +147,8 @@ final class ManagedThread implements ThreadEvents {
         boolean outer = enterScheduler();
         try {
             decidedMonitor = null;
-            blockedOn = monitor;
             announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
-            scheduler.point(this, Pending.LOCK, site);
-            blockedOn = null;
+            scheduler.point(this, new Blocker.MonitorEntry(monitor), site);
             scheduler.monitors().enter(monitor, this, site);
             jvmMonitors.add(monitor); // taken by the JVM right after this returns, before any other hook
             scheduler.record(this, OpKind.LOCK, null, site, monitor, -1, null);
@@ -246,10 +222,8 @@ final class ManagedThread implements ThreadEvents {
             // took the lock, as no other thread held it for real, but one the scheduler switched away from may hold
             // it in the model; then this thread waits, in the monitor, which lets it go meanwhile
             decidedMonitor = null;
-            blockedOn = monitor;
             announce(monitor, Operations.MONITOR, Operations.ACQUIRE);
-            scheduler.point(this, Pending.LOCK, site);
-            blockedOn = null;
+            scheduler.point(this, new Blocker.MonitorEntry(monitor), site);
             scheduler.monitors().enter(monitor, this, site);
             scheduler.record(this, OpKind.LOCK, null, site, monitor, -1, synchronizedMethod(site));
         } finally {
@@ -315,7 +289,7 @@ final class ManagedThread implements ThreadEvents {
         boolean outer = enterScheduler();
         try {
             announce(monitor, Operations.MONITOR, Operations.RELEASE); // wait() lets the monitor go
-            scheduler.point(this, Pending.RUN, site);
+            scheduler.point(this, Blocker.NONE, site);
             if (scheduler.monitors().owner(monitor) != this && !Thread.holdsLock(monitor)) {
                 throw new IllegalMonitorStateException("current thread is not owner");
             }
@@ -323,27 +297,21 @@ final class ManagedThread implements ThreadEvents {
                 throw new InterruptedException();
             }
             int holds = scheduler.monitors().releaseAll(monitor, this);
-            blockedOn = monitor;
-            notified = false;
-            timedOut = false;
-            interruptRequested = false;
-            waitOrder = scheduler.nextWaitOrder();
-            deadline = timeoutNanos < 0 ? NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
+            BlockingModel blocking = scheduler.blocking();
+            blocking.clearInterrupt(this);
+            long order = blocking.nextOrder();
+            long deadline = timeoutNanos < 0 ? Blocker.NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
             scheduler.record(this, OpKind.WAIT, null, site, monitor, -1, timeoutNanos < 0 ? null : "timed");
-            spurious = scheduler.wakesSpuriously(this, site);
+            boolean spurious = blocking.wakesSpuriously(this, site);
             announce(monitor, Operations.MONITOR, Operations.ACQUIRE); // and takes it back when it wakes
-            scheduler.waitInMonitor(this, monitor, site);
+            Blocker.WaitReturn ended = (Blocker.WaitReturn) scheduler.waitInMonitor(this,
+                    new Blocker.WaitReturn(monitor, deadline, order, false, false, spurious), monitor, site);
             scheduler.monitors().restore(monitor, this, holds, site);
-            blockedOn = null;
-            deadline = NO_DEADLINE;
-            boolean woke = spurious;
-            spurious = false;
-            if (notified) {
+            if (ended.notified()) {
                 scheduler.record(this, OpKind.WAKE, null, site, monitor, -1, "notified");
-            } else if (woke && !interruptRequested && !timedOut) {
+            } else if (ended.spurious() && !waits.interruptRequested && !ended.timedOut()) {
                 scheduler.record(this, OpKind.WAKE, null, site, monitor, -1, "woke spuriously");
-            } else if (interruptRequested) {
-                interruptRequested = false;
+            } else if (blocking.takeInterrupt(this)) {
                 Thread.interrupted();
                 scheduler.record(this, OpKind.WAKE, null, site, monitor, -1, "interrupted");
                 throw new InterruptedException();
@@ -360,7 +328,7 @@ final class ManagedThread implements ThreadEvents {
         boolean outer = enterScheduler();
         try {
             announce(monitor, Operations.MONITOR, Operations.RELEASE); // it lets waiters go on
-            scheduler.point(this, Pending.RUN, site);
+            scheduler.point(this, Blocker.NONE, site);
             if (scheduler.monitors().owner(monitor) != this && !Thread.holdsLock(monitor)) {
                 throw new IllegalMonitorStateException("current thread is not owner");
             }
@@ -381,14 +349,11 @@ final class ManagedThread implements ThreadEvents {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            joining = target;
-            interruptRequested = false;
-            timedOut = false;
-            deadline = timeoutNanos < 0 ? NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
+            BlockingModel blocking = scheduler.blocking();
+            blocking.clearInterrupt(this);
+            long deadline = timeoutNanos < 0 ? Blocker.NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
             announce(target.thread, Operations.ENDED, Operations.ACQUIRE); // it returns once the thread ended
-            scheduler.point(this, Pending.JOIN, site);
-            joining = null;
-            deadline = NO_DEADLINE;
+            scheduler.point(this, new Blocker.Join(target, deadline, false), site);
             if (scheduler.isAborted()) {
                 return joinUnmanaged(other, timeoutNanos); // set aside inside a static initializer
             }
@@ -399,8 +364,7 @@ final class ManagedThread implements ThreadEvents {
                 target.thread.join();
                 return true;
             }
-            if (interruptRequested) {
-                interruptRequested = false;
+            if (blocking.takeInterrupt(this)) {
                 Thread.interrupted();
                 scheduler.record(this, OpKind.JOIN, null, site, null, -1, "interrupted");
                 throw new InterruptedException();
@@ -427,7 +391,7 @@ final class ManagedThread implements ThreadEvents {
         try {
             long wakeUp = scheduler.deadlineAfter(nanos);
             announce(Operations.CLOCK, Operations.OWN, Operations.WRITE | Operations.YIELDS);
-            scheduler.point(this, Pending.RUN, site);
+            scheduler.point(this, Blocker.NONE, site);
             scheduler.advanceClockTo(wakeUp);
             scheduler.record(this, OpKind.SLEEP, null, site, null, -1, null);
             if (Thread.interrupted()) {
@@ -448,7 +412,7 @@ final class ManagedThread implements ThreadEvents {
         boolean outer = enterScheduler();
         try {
             announce(target, location, flags);
-            scheduler.point(this, Pending.RUN, site);
+            scheduler.point(this, Blocker.NONE, site);
             scheduler.record(this, OpKind.YIELD, null, site, null, -1, null);
         } finally {
             leaveScheduler(outer);
@@ -688,14 +652,12 @@ final class ManagedThread implements ThreadEvents {
 
     @Override
     public void lockRequested(Object lock, boolean shared) {
-        requestedLock = lock;
-        requestedShared = shared;
-        requestOrder = scheduler.nextWaitOrder();
+        scheduler.blocking().lockRequested(this, lock, shared);
     }
 
     @Override
     public void lockAcquired(Object lock, boolean shared, boolean acquired) {
-        requestedLock = null;
+        scheduler.blocking().lockRequestEnded(this);
         if (acquired) {
             boolean outer = enterScheduler();
             try {
@@ -756,11 +718,9 @@ final class ManagedThread implements ThreadEvents {
 
     private void modelInterrupt(Thread other, int site) {
         announce(other, Operations.ENDED, Operations.RELEASE | Operations.GLOBAL); // it may end any wait
-        scheduler.point(this, Pending.RUN, site);
+        scheduler.point(this, Blocker.NONE, site);
         ManagedThread target = scheduler.managed(other);
-        if (target != null && !target.finished) {
-            target.interruptRequested = true;
-        }
+        scheduler.blocking().interrupt(target);
         scheduler.record(this, OpKind.INTERRUPT, null, site, null, -1,
                 target == null ? "an unmanaged thread" : "thread " + target.id);
     }
@@ -775,25 +735,23 @@ final class ManagedThread implements ThreadEvents {
             if (Thread.currentThread().isInterrupted()) {
                 return true; // park returns at once for an interrupted thread, and leaves the flag set
             }
-            blockedOn = blocker;
-            interruptRequested = false;
-            timedOut = false;
-            deadline = timeoutNanos < 0 ? NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
-            if (!permit && scheduler.timesOutEarly(this, timeoutNanos)) {
+            BlockingModel blocking = scheduler.blocking();
+            blocking.clearInterrupt(this);
+            long deadline = timeoutNanos < 0 ? Blocker.NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
+            boolean timedOut = false;
+            if (!waits.permit && scheduler.timesOutEarly(this, timeoutNanos)) {
                 timedOut = true;
                 scheduler.advanceClockTo(deadline);
             }
             announce(thread, Operations.PERMIT, Operations.ACQUIRE);
             // only a park the application asked for itself: the JDK's own parks wait in loops that expect it
-            spurious = !permit && Sites.get(lastSite).description().contains("LockSupport.park")
-                    && scheduler.wakesSpuriously(this, lastSite);
-            scheduler.point(this, Pending.PARK, lastSite);
-            String why = permit ? "unparked" : interruptRequested ? "interrupted" : spurious && !timedOut
-                    ? "woke spuriously" : "timed out";
-            spurious = false;
-            permit = false;
-            blockedOn = null;
-            deadline = NO_DEADLINE;
+            boolean spurious = !waits.permit && Sites.get(lastSite).description().contains("LockSupport.park")
+                    && blocking.wakesSpuriously(this, lastSite);
+            Blocker.Park ended = (Blocker.Park) scheduler.point(this,
+                    new Blocker.Park(blocker, deadline, timedOut, spurious), lastSite);
+            String why = waits.permit ? "unparked" : waits.interruptRequested ? "interrupted"
+                    : ended.spurious() && !ended.timedOut() ? "woke spuriously" : "timed out";
+            blocking.permitUsed(this);
             scheduler.record(this, OpKind.PARK, null, lastSite, blocker, -1, why);
             return true;
         } finally {
@@ -813,8 +771,8 @@ final class ManagedThread implements ThreadEvents {
         boolean outer = enterScheduler();
         try {
             announce(other, Operations.PERMIT, Operations.RELEASE);
-            scheduler.point(this, Pending.RUN, lastSite);
-            target.permit = true;
+            scheduler.point(this, Blocker.NONE, lastSite);
+            scheduler.blocking().unpark(target);
             scheduler.record(this, OpKind.UNPARK, null, lastSite, null, -1, "thread " + target.id);
             return true;
         } finally {
@@ -831,7 +789,7 @@ final class ManagedThread implements ThreadEvents {
         boolean outer = enterScheduler();
         try {
             announce(other, Operations.ENDED, Operations.READ);
-            scheduler.point(this, Pending.RUN, site);
+            scheduler.point(this, Blocker.NONE, site);
             scheduler.record(this, OpKind.IS_ALIVE, null, site, null, -1, "thread " + target.id);
             return !target.finished;
         } finally {

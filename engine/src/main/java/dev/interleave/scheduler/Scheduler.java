@@ -46,6 +46,7 @@ public final class Scheduler {
     private final LockHolds lockHolds = new LockHolds();
     private final Trace trace = new Trace();
     private final Choices choices = new Choices(threads);
+    private final BlockingModel blocking;
     private final StepListener listener;
 
     private volatile ManagedThread current;
@@ -59,11 +60,7 @@ public final class Scheduler {
     private int unfinished;
     private final VirtualClock clock = new VirtualClock();
     private final IdentityHashes identityHashes = new IdentityHashes();
-    private long waitOrders;
     private int decisions;
-    private ManagedThread lastTimedOut;
-    private long sinceProgress;
-    private boolean pollingOnly;
     private ScheduleRecording recording;
     private ExpectedTrace expected;
     private String divergence;
@@ -82,13 +79,13 @@ public final class Scheduler {
     /** A hash of every step's thread, kind and site: schedules with equal fingerprints ran the same interleaving. */
     private long fingerprint = 0xcbf29ce484222325L;
     private Consumer<Class<?>> initializedClasses;
-    private boolean spuriousWakeups;
     private static final StackWalker CLASS_WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     public Scheduler(SchedulingStrategy strategy, ScheduleLimits limits) {
         this.strategy = strategy;
         this.limits = limits;
         this.listener = strategy.listener();
+        this.blocking = new BlockingModel(threads, monitors, lockHolds, clock, this::pickWaiter);
     }
 
     /** Records the schedule's decisions and the fingerprint of its events into {@code recording}. */
@@ -111,7 +108,7 @@ public final class Scheduler {
      * notify or unpark, as the JVM allows: a choice of the strategy at each thread's first such wait.
      */
     public Scheduler spuriousWakeups(boolean allowed) {
-        this.spuriousWakeups = allowed;
+        blocking.allowSpuriousWakeups(allowed);
         return this;
     }
 
@@ -313,23 +310,23 @@ public final class Scheduler {
     // ---- scheduling points, on the running managed thread ------------------------------------------------------
 
     /**
-     * A scheduling point of {@code self}, which is about to perform an operation of kind {@code pending}: returns
-     * when the strategy has chosen {@code self} to perform it. Throws {@link ScheduleAbortedError} when the
-     * schedule is abandoned meanwhile.
+     * A scheduling point of {@code self}, which waits for {@code blocker} ({@link Blocker#NONE} when it only lets
+     * the strategy choose) before its next operation: returns when {@code blocker} is enabled and the strategy has
+     * chosen {@code self} to go on, with the blocker as it stood then (a wait's blocker says how it ended). Throws
+     * {@link ScheduleAbortedError} when the schedule is abandoned meanwhile.
      */
-    void point(ManagedThread self, ManagedThread.Pending pending, int site) {
+    Blocker point(ManagedThread self, Blocker blocker, int site) {
         if (aborted) {
             checkNotAborted();
-            return; // set aside inside a static initializer: it runs on unscheduled
+            return blocker; // set aside inside a static initializer: it runs on unscheduled
         }
         self.applyDeferredInterrupts();
-        self.pending = pending;
+        self.waits.blocker = blocker;
         self.lastSite = site;
         ManagedThread next = decide(self);
         if (next == null) {
             checkNotAborted();
-            self.pending = ManagedThread.Pending.RUN;
-            return;
+            return unblock(self);
         }
         if (next != self) {
             Object monitor = self.parkingMonitor();
@@ -340,29 +337,38 @@ public final class Scheduler {
                 awaitTurnInMonitor(self, next, monitor);
             }
         }
-        self.pending = ManagedThread.Pending.RUN;
+        return unblock(self);
     }
 
-    /** {@code self} released {@code monitor} in {@code wait()}: it waits in the real monitor until chosen. */
-    void waitInMonitor(ManagedThread self, Object monitor, int site) {
+    /** {@code self} is chosen to go on: returns what it waited for, and it waits no more. */
+    private static Blocker unblock(ManagedThread self) {
+        Blocker ended = self.waits.blocker;
+        self.waits.blocker = Blocker.NONE;
+        return ended;
+    }
+
+    /**
+     * {@code self} released {@code monitor} in {@code wait()}: it waits in the real monitor until {@code blocker}
+     * (a {@link Blocker.WaitReturn}) is enabled and it is chosen; returns the blocker as it stood then.
+     */
+    Blocker waitInMonitor(ManagedThread self, Blocker blocker, Object monitor, int site) {
         if (aborted) {
             checkNotAborted();
-            return; // set aside inside a static initializer: the wait ends as a spurious wake-up would
+            return blocker; // set aside inside a static initializer: the wait ends as a spurious wake-up would
         }
-        self.pending = ManagedThread.Pending.WAIT_RETURN;
+        self.waits.blocker = blocker;
         self.lastSite = site;
         ManagedThread next = decide(self);
         if (next == null) {
             checkNotAborted();
-            self.pending = ManagedThread.Pending.RUN;
-            return;
+            return unblock(self);
         }
         if (next != self) {
             // The thread holds the monitor (wait() is called inside synchronized): waiting on it releases it for
             // real, so the next thread can take it
             awaitTurnInMonitor(self, next, monitor);
         }
-        self.pending = ManagedThread.Pending.RUN;
+        return unblock(self);
     }
 
     /**
@@ -398,7 +404,7 @@ public final class Scheduler {
     /** A newly started thread waits here, at the start of its {@code run()}, until it is first chosen. */
     void awaitFirstTurn(ManagedThread self) {
         awaitTurn(self);
-        self.pending = ManagedThread.Pending.RUN;
+        self.waits.blocker = Blocker.NONE;
     }
 
     void threadEnded(ManagedThread self, Throwable uncaught) {
@@ -406,8 +412,7 @@ public final class Scheduler {
             self.finished = true;
             unfinished--;
         }
-        sinceProgress++;
-        lastTimedOut = null;
+        blocking.progressed();
         if (aborted) {
             wakeEngine();
             return;
@@ -495,27 +500,26 @@ public final class Scheduler {
         long step = steps + 1;
         steps = step;
         if (step > limits.maxSteps()) {
-            fail(new ScheduleFailure(ConcurrencyFailure.Kind.HANG, -1, null, Blocking.describeHang(this)));
+            fail(new ScheduleFailure(ConcurrencyFailure.Kind.HANG, -1, null,
+                    blocking.describeHang(trace.kept(), limits.maxSteps())));
             return null;
         }
         if (testEndedAt >= 0 && step - testEndedAt > LEFTOVER_STEPS) {
             fail(new ScheduleFailure(ConcurrencyFailure.Kind.HANG, -1, null, describeLeftovers()));
             return null;
         }
-        int count = choices.collect(this);
+        int count = choices.collect(blocking);
         if (count == 0) {
-            ManagedThread woken = fireEarliestTimeout();
+            ManagedThread woken = blocking.fireEarliestTimeout();
             if (woken != null) {
                 return woken;
             }
-            fail(new ScheduleFailure(ConcurrencyFailure.Kind.DEADLOCK, -1, null, Blocking.describeDeadlock(this)));
+            fail(new ScheduleFailure(ConcurrencyFailure.Kind.DEADLOCK, -1, null,
+                    blocking.describeDeadlock(trace.kept())));
             return null;
         }
-        if (lastTimedOut != null && (count > 1 || choices.thread(0) != lastTimedOut.id)) {
-            sinceProgress++; // another thread can run: the timeouts so far were not the only way on
-            lastTimedOut = null;
-        }
-        boolean selfEnabled = !self.finished && isEnabled(self);
+        blocking.runnable(count, choices.thread(0));
+        boolean selfEnabled = !self.finished && blocking.isEnabled(self);
         if (selfEnabled && self.holdsUnmodelledLock()) {
             return self;
         }
@@ -538,84 +542,6 @@ public final class Scheduler {
             recording.decision(chosen);
         }
         return threads.get(chosen);
-    }
-
-    boolean isEnabled(ManagedThread thread) {
-        switch (thread.pending) {
-            case LOCK:
-                return monitors.isFreeFor(thread.blockedOn, thread);
-            case WAIT_RETURN:
-                return (thread.notified || thread.interruptRequested || thread.timedOut || thread.spurious)
-                        && monitors.isFreeFor(thread.blockedOn, thread);
-            case JOIN:
-                return thread.joining.finished || thread.interruptRequested || thread.timedOut;
-            case PARK:
-                return thread.permit || thread.interruptRequested || thread.timedOut || thread.spurious;
-            default:
-                return true;
-        }
-    }
-
-    /**
-     * When nothing can run, virtual time jumps to the earliest timed wait that can then go on; returns null when the
-     * only timed waits left are the JDK's polling loops that no thread can end (see {@link #onlyJdkPollingLeft}).
-     */
-    private ManagedThread fireEarliestTimeout() {
-        ManagedThread earliest = null;
-        for (ManagedThread thread : threads) {
-            if (thread.finished || thread.deadline == ManagedThread.NO_DEADLINE) {
-                continue;
-            }
-            boolean canTimeOut = thread.pending == ManagedThread.Pending.JOIN
-                    || thread.pending == ManagedThread.Pending.PARK
-                    || (thread.pending == ManagedThread.Pending.WAIT_RETURN
-                    && monitors.isFreeFor(thread.blockedOn, thread));
-            if (canTimeOut && (earliest == null || thread.deadline < earliest.deadline)) {
-                earliest = thread;
-            }
-        }
-        if (earliest == null) {
-            return null;
-        }
-        if (earliest.timeoutsSince != sinceProgress) {
-            earliest.timeoutsSince = sinceProgress;
-            earliest.idleTimeouts = 0;
-        }
-        earliest.idleTimeouts++;
-        if (onlyJdkPollingLeft()) {
-            return null;
-        }
-        earliest.timedOut = true;
-        earliest.opFlags |= Operations.GLOBAL; // a timeout happens when nothing else can: every other step decides it
-        advanceClockTo(earliest.deadline);
-        lastTimedOut = earliest;
-        return earliest;
-    }
-
-    /**
-     * Whether every unfinished thread either waits without a timeout or sits in a timed wait inside the JDK that has
-     * timed out twice with nothing else happening: JDK code such as {@code PipedInputStream.read} waits a second at
-     * a time, in a loop, for something only another thread can do. When no other thread is left to do it, that is
-     * a deadlock, found at once instead of after a million steps of virtual seconds.
-     */
-    private boolean onlyJdkPollingLeft() {
-        for (ManagedThread thread : threads) {
-            if (thread.finished || thread.deadline == ManagedThread.NO_DEADLINE) {
-                continue;
-            }
-            boolean polling = thread.timeoutsSince == sinceProgress && thread.idleTimeouts >= 2
-                    && Sites.get(thread.lastSite).className().startsWith("java.");
-            if (!polling) {
-                return false;
-            }
-        }
-        pollingOnly = true;
-        return true;
-    }
-
-    /** Whether the schedule stopped because only the JDK's polling loops were left (see {@link #onlyJdkPollingLeft}). */
-    boolean pollingOnly() {
-        return pollingOnly;
     }
 
     private void switchTo(ManagedThread next) {
@@ -659,58 +585,12 @@ public final class Scheduler {
     }
 
     void notifyWaiters(ManagedThread self, Object monitor, boolean all, int site) {
-        List<ManagedThread> waiters = new ArrayList<>();
-        for (ManagedThread thread : threads) {
-            if (!thread.finished && thread.pending == ManagedThread.Pending.WAIT_RETURN
-                    && thread.blockedOn == monitor && !thread.notified && !thread.interruptRequested
-                    && !thread.timedOut && !thread.spurious) {
-                waiters.add(thread);
-            }
-        }
-        waiters.sort((a, b) -> Long.compare(a.waitOrder, b.waitOrder));
-        StringBuilder woken = new StringBuilder();
-        if (!waiters.isEmpty()) {
-            List<ManagedThread> chosen = all ? waiters : List.of(waiters.get(pickWaiter(waiters.size())));
-            for (ManagedThread waiter : chosen) {
-                waiter.notified = true;
-                woken.append(woken.length() == 0 ? "wakes thread " : ", ").append(waiter.id);
-            }
-        }
-        record(self, OpKind.NOTIFY, null, site, monitor, -1, woken.length() == 0 ? "no thread waits" : woken.toString());
+        record(self, OpKind.NOTIFY, null, site, monitor, -1, blocking.notifyWaiters(monitor, all));
     }
 
-    /**
-     * Whether the wait {@code self} begins at {@code site} ends with a spurious wake-up ("thread N wakes
-     * spuriously"): the strategy chooses, as it chooses which waiter a notify wakes, at the first wait of each
-     * thread in application code, so that code which waits under {@code if} instead of {@code while} is found.
-     */
-    boolean wakesSpuriously(ManagedThread self, int site) {
-        if (!spuriousWakeups || self.spuriousChoiceMade || site == Sites.UNKNOWN
-                || Sites.get(site).className().startsWith("java.")) {
-            return false;
-        }
-        self.spuriousChoiceMade = true;
-        return pickWaiter(2) == 1;
-    }
-
-    /**
-     * Timeouts up to this long race the threads that could end the wait: the strategy may let one fire while others
-     * can still run. Longer ones fire only when no thread can run otherwise.
-     */
-    static final long RACING_TIMEOUT_NANOS = 10_000_000;
-
-    /**
-     * Whether the timed park {@code self} begins, with {@code timeoutNanos} to wait, times out before anything
-     * else happens: the strategy chooses, at each thread's first park with a timeout of at most
-     * {@link #RACING_TIMEOUT_NANOS} ({@code tryLock(1, MILLISECONDS)}, {@code poll(1, MILLISECONDS)}), as such a
-     * timeout can end before a lock's holder lets go.
-     */
+    /** See {@link BlockingModel#timesOutEarly}; never once the schedule is abandoned. */
     boolean timesOutEarly(ManagedThread self, long timeoutNanos) {
-        if (timeoutNanos < 0 || timeoutNanos > RACING_TIMEOUT_NANOS || self.earlyTimeoutChoiceMade || aborted) {
-            return false;
-        }
-        self.earlyTimeoutChoiceMade = true;
-        return pickWaiter(2) == 1;
+        return !aborted && blocking.timesOutEarly(self, timeoutNanos);
     }
 
     private int pickWaiter(int count) {
@@ -755,6 +635,10 @@ public final class Scheduler {
 
     LockHolds lockHolds() {
         return lockHolds;
+    }
+
+    BlockingModel blocking() {
+        return blocking;
     }
 
     List<ManagedThread> threads() {
@@ -811,10 +695,6 @@ public final class Scheduler {
         }
         CLASS_WALKER.walk(frames -> frames.filter(frame -> frame.getMethodName().equals("<clinit>")).findFirst())
                 .ifPresent(frame -> listener.accept(frame.getDeclaringClass()));
-    }
-
-    long nextWaitOrder() {
-        return ++waitOrders;
     }
 
     long deadlineAfter(long nanos) {
