@@ -54,6 +54,8 @@ final class StepText {
                 return "park" + (target.isEmpty() ? "" : " on " + target) + ": " + detail;
             case UNPARK:
                 return "unpark " + detail;
+            case CLASS_INIT:
+                return detail;
             default:
                 return event.kind().name().toLowerCase();
         }

@@ -511,6 +511,49 @@ final class ManagedThread implements ThreadEvents {
     }
 
     @Override
+    public void initializing(Class<?> type, int site) {
+        if (inScheduler) {
+            return;
+        }
+        boolean outer = enterScheduler();
+        try {
+            if (!scheduler.blocking().classInits().isInitialized(type) && ClassInitializers.of(type).modelled) {
+                initialize(type, site);
+            }
+        } finally {
+            leaveScheduler(outer);
+        }
+    }
+
+    /**
+     * The JVM's initialization of {@code type} as the model has it: the thread takes the class's initialization lock
+     * (waiting while another thread holds it), touches in turn the modelled classes the initializer touches, and
+     * lets the lock go. The initializer itself runs in the JVM after that, once per JVM, as one step.
+     */
+    private void initialize(Class<?> type, int site) {
+        ClassInitLocks inits = scheduler.blocking().classInits();
+        if (inits.isInitialized(type) || inits.holder(type) == this) {
+            return; // as in the JVM, the thread that initializes a class may use it meanwhile
+        }
+        announce(type, Operations.MONITOR, Operations.ACQUIRE);
+        scheduler.point(this, new Blocker.ClassInit(type), site);
+        if (scheduler.isAborted() || inits.isInitialized(type)) {
+            return; // set aside inside an initializer, or initialized by the thread it waited for
+        }
+        inits.begin(type, this);
+        String name = type.getSimpleName();
+        scheduler.record(this, OpKind.CLASS_INIT, null, site, null, -1, "initializes class " + name);
+        ClassInitializers.Initializer initializer = ClassInitializers.of(type);
+        List<Class<?>> touched = initializer.touched();
+        for (int i = 0; i < touched.size(); i++) {
+            initialize(touched.get(i), initializer.site(i));
+        }
+        inits.end(type);
+        announce(type, Operations.MONITOR, Operations.RELEASE);
+        scheduler.record(this, OpKind.CLASS_INIT, null, site, null, -1, "class " + name + " initialized");
+    }
+
+    @Override
     public void enterInitializer() {
         if (!inScheduler) {
             context.enterInitializer();

@@ -19,5 +19,7 @@ public enum OpKind {
     IS_ALIVE,
     START,
     PARK,
-    UNPARK
+    UNPARK,
+    /** Takes or lets go a class's initialization lock, as the model of the JVM's class initialization has it. */
+    CLASS_INIT
 }

@@ -445,6 +445,17 @@ public final class Bridge {
         }
     }
 
+    /**
+     * Before application code executes an instruction that initializes {@code type} if it is not yet: a
+     * {@code new}, a static field access or a static method call on another application class.
+     */
+    public static void beforeInitialization(Class<?> type, int site) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.initializing(type, site);
+        }
+    }
+
     /** On entry to a class initializer, which runs under the JVM's initialization lock of its class. */
     public static void enterInitializer() {
         ThreadEvents events = current();
