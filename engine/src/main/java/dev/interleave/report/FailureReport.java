@@ -113,6 +113,9 @@ public final class FailureReport {
     public ConcurrencyFailure toFailure(ScheduleOutcome outcome) {
         ScheduleFailure failure = outcome.failure();
         StringBuilder text = new StringBuilder(headline(failure, outcome.threadNames()));
+        if (failure.kind() == ConcurrencyFailure.Kind.EXCEPTION) {
+            text.append(BrokenClassNote.of(failure.cause()));
+        }
         text.append("\n\n").append(testName);
         if (replayedFrom != null) {
             text.append(" failed when replaying ").append(replayedFrom).append(",\n  recorded in schedule ")

@@ -56,6 +56,8 @@ final class StepText {
                 return "unpark " + detail;
             case IO:
                 return site.description() + " " + target + (detail == null ? "" : ": " + detail);
+            case CLASS_INIT:
+                return detail;
             default:
                 return event.kind().name().toLowerCase();
         }

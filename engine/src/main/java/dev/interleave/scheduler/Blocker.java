@@ -2,6 +2,8 @@ package dev.interleave.scheduler;
 
 import java.util.List;
 
+import dev.interleave.bridge.Sites;
+
 /**
  * What one managed thread waits for before its next operation can go on: an immutable value, one per thread
  * ({@link WaitState#blocker}), that {@link BlockingModel} installs when the thread reaches a scheduling point and
@@ -91,6 +93,36 @@ sealed interface Blocker {
         @Override
         public String describe(BlockingModel model, ManagedThread thread, ObjectNames names, String at) {
             return thread + " waits to lock " + names.nameOf(monitor) + model.heldBy(monitor, at);
+        }
+    }
+
+    /**
+     * About to initialize {@code type}, or to use it while another thread initializes it: the thread can go on once
+     * no other thread holds the class's initialization lock (see {@link ClassInitLocks}).
+     */
+    record ClassInit(Class<?> type) implements Blocker {
+
+        @Override
+        public boolean isEnabled(BlockingModel model, ManagedThread thread) {
+            return model.classInits().isFreeFor(type, thread);
+        }
+
+        @Override
+        public List<ManagedThread> waitsFor(BlockingModel model, ManagedThread thread) {
+            ManagedThread holder = model.classInits().holder(type);
+            return holder == null || holder == thread ? List.of() : List.of(holder);
+        }
+
+        @Override
+        public String describe(BlockingModel model, ManagedThread thread, ObjectNames names, String at) {
+            ManagedThread holder = model.classInits().holder(type);
+            String name = type.getSimpleName();
+            if (holder == null) {
+                return thread + " waits for class " + name + "'s initialization" + at;
+            }
+            String where = holder.lastSite == Sites.UNKNOWN ? "" : " at " + Sites.get(holder.lastSite).location();
+            return thread + " waits for class " + name + "'s initialization, which " + holder + " runs" + where
+                    + (at.isEmpty() ? "" : "; it waits" + at);
         }
     }
 

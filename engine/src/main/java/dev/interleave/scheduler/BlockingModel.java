@@ -50,6 +50,7 @@ final class BlockingModel {
     private final List<ManagedThread> threads;
     private final Monitors monitors;
     private final LockHolds lockHolds;
+    private final ClassInitLocks classInits = new ClassInitLocks();
     private final VirtualClock clock;
     /** The strategy's choice among {@code n} waiters (or 2 for a yes-no choice): the answer's index. */
     private final IntUnaryOperator choose;
@@ -73,6 +74,10 @@ final class BlockingModel {
     /** Lets waits the application asked for end spuriously, as the JVM allows (see {@link #wakesSpuriously}). */
     void allowSpuriousWakeups(boolean allowed) {
         this.spuriousWakeups = allowed;
+    }
+
+    ClassInitLocks classInits() {
+        return classInits;
     }
 
     Monitors monitors() {

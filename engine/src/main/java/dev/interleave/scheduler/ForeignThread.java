@@ -138,6 +138,11 @@ final class ForeignThread implements ThreadEvents {
     }
 
     @Override
+    public void initializing(Class<?> type, int site) {
+        // class initialization runs as it always does
+    }
+
+    @Override
     public void enterInitializer() {
         // class initializers run as they always do
     }

@@ -362,6 +362,9 @@ final class ManagedThread implements ThreadEvents {
             long deadline = timeoutNanos < 0 ? Blocker.NO_DEADLINE : scheduler.deadlineAfter(timeoutNanos);
             announce(target.thread, Operations.ENDED, Operations.ACQUIRE); // it returns once the thread ended
             scheduler.point(this, new Blocker.Join(target, deadline, false), site);
+            if (scheduler.isAborted()) {
+                return joinUnmanaged(other, timeoutNanos); // set aside inside a static initializer
+            }
             if (target.finished) {
                 scheduler.record(this, OpKind.JOIN, null, site, null, -1, "thread " + target.id + " ended");
                 // It has left run(); only the JVM's own exit work is left. Waiting for it keeps join()'s promise:
@@ -513,6 +516,49 @@ final class ManagedThread implements ThreadEvents {
         if (!inScheduler) {
             context.restoreFrame(state);
         }
+    }
+
+    @Override
+    public void initializing(Class<?> type, int site) {
+        if (inScheduler) {
+            return;
+        }
+        boolean outer = enterScheduler();
+        try {
+            if (!scheduler.blocking().classInits().isInitialized(type) && ClassInitializers.of(type).modelled) {
+                initialize(type, site);
+            }
+        } finally {
+            leaveScheduler(outer);
+        }
+    }
+
+    /**
+     * The JVM's initialization of {@code type} as the model has it: the thread takes the class's initialization lock
+     * (waiting while another thread holds it), touches in turn the modelled classes the initializer touches, and
+     * lets the lock go. The initializer itself runs in the JVM after that, once per JVM, as one step.
+     */
+    private void initialize(Class<?> type, int site) {
+        ClassInitLocks inits = scheduler.blocking().classInits();
+        if (inits.isInitialized(type) || inits.holder(type) == this) {
+            return; // as in the JVM, the thread that initializes a class may use it meanwhile
+        }
+        announce(type, Operations.MONITOR, Operations.ACQUIRE);
+        scheduler.point(this, new Blocker.ClassInit(type), site);
+        if (scheduler.isAborted() || inits.isInitialized(type)) {
+            return; // set aside inside an initializer, or initialized by the thread it waited for
+        }
+        inits.begin(type, this);
+        String name = type.getSimpleName();
+        scheduler.record(this, OpKind.CLASS_INIT, null, site, null, -1, "initializes class " + name);
+        ClassInitializers.Initializer initializer = ClassInitializers.of(type);
+        List<Class<?>> touched = initializer.touched();
+        for (int i = 0; i < touched.size(); i++) {
+            initialize(touched.get(i), initializer.site(i));
+        }
+        inits.end(type);
+        announce(type, Operations.MONITOR, Operations.RELEASE);
+        scheduler.record(this, OpKind.CLASS_INIT, null, site, null, -1, "class " + name + " initialized");
     }
 
     @Override
@@ -719,7 +765,7 @@ final class ManagedThread implements ThreadEvents {
                 + " scheduler. Give the test's tasks a ThreadPoolExecutor (Executors.newFixedThreadPool(n)), whose"
                 + " workers are managed; CompletableFuture's ...Async methods are managed with such an executor or"
                 + " with none (the common pool).");
-        throw new ScheduleAbortedError();
+        scheduler.checkNotAborted(); // returns only inside a static initializer, which runs on unscheduled
     }
 
     @Override
@@ -1006,6 +1052,13 @@ final class ManagedThread implements ThreadEvents {
             return null; // a second start() fails in the JVM as it should
         }
         scheduler.checkNotAborted();
+        if (child.getClass().getName().equals("java.lang.VirtualThread")) {
+            scheduler.failOnUnmanagedThread(this, "started a virtual thread (" + child + "), which Interleave "
+                    + "cannot schedule: its carrier threads belong to the JDK. In a @ConcurrencyTest, start platform "
+                    + "threads instead: new Thread(...) or Thread.ofPlatform().start(...).");
+            scheduler.checkNotAborted();
+            return null;
+        }
         List<String> jdkStarters = Starters.jdkStarters();
         Optional<String> taskRunner = Starters.taskRunner(jdkStarters);
         if (taskRunner.isPresent() && !Starters.isPoolWorker(jdkStarters)) {
@@ -1014,17 +1067,12 @@ final class ManagedThread implements ThreadEvents {
                     + "Interleave does not manage: the tasks it runs would escape the scheduler. Run the test's tasks "
                     + "on a ThreadPoolExecutor (Executors.newFixedThreadPool(n), or an explicit executor for "
                     + "CompletableFuture), whose workers are managed, or start threads with new Thread(...).");
-            throw new ScheduleAbortedError();
+            scheduler.checkNotAborted();
+            return null; // inside a static initializer, which runs on unscheduled: the thread starts unmanaged
         }
         if (!jdkStarters.isEmpty() && taskRunner.isEmpty()) {
             scheduler.foreignThreadStarted();
             return new ForeignThread(scheduler, this, jdkStarters.get(0));
-        }
-        if (child.getClass().getName().equals("java.lang.VirtualThread")) {
-            scheduler.failOnUnmanagedThread(this, "started a virtual thread (" + child + "), which Interleave "
-                    + "cannot schedule: its carrier threads belong to the JDK. In a @ConcurrencyTest, start platform "
-                    + "threads instead: new Thread(...) or Thread.ofPlatform().start(...).");
-            throw new ScheduleAbortedError();
         }
         ManagedThread started = scheduler.register(child);
         announce(child, Operations.STARTED, Operations.RELEASE);

@@ -21,5 +21,7 @@ public enum OpKind {
     PARK,
     UNPARK,
     /** A blocking socket, channel or selector call that waited (see {@code IoModel}). */
-    IO
+    IO,
+    /** Takes or lets go a class's initialization lock, as the model of the JVM's class initialization has it. */
+    CLASS_INIT
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.interleave.fixtures.ClassInitDeadlocks;
 import dev.interleave.fixtures.Deadlocks;
 import dev.interleave.fixtures.Replayable;
 import dev.interleave.fixtures.StaticStates;
@@ -35,6 +36,17 @@ class FreshJvmReplayTests {
     @Test
     void aDeadlockFoundInOneJvmIsTheSameInTheNext() throws Exception {
         sameAcrossJvms(Deadlocks.class.getName() + "#oppositeOrderBlocks");
+    }
+
+    /**
+     * Found in the JVM that explores, after earlier schedules initialized the two classes for real, and replayed in
+     * a JVM where they are not initialized yet: the model starts every schedule with them uninitialized.
+     */
+    @Test
+    void aClassInitializationDeadlockFoundInOneJvmIsTheSameInTheNext() throws Exception {
+        String found = sameAcrossJvms(ClassInitDeadlocks.class.getName() + "#crossedInitializers");
+        assertThat(found).contains("waits for class First's initialization")
+                .containsPattern("failed in schedule ([2-9]|\\d\\d+) of");
     }
 
     @Test

@@ -45,6 +45,11 @@ public final class Bridge {
      */
     private static int wide;
     private static final ThreadLocal<ThreadEvents> CURRENT = new ThreadLocal<>();
+    /** The events of a thread {@linkplain #setAsideInInitializer() set aside} while it finishes static initializers. */
+    private static final ThreadLocal<ThreadEvents> ASIDE = new ThreadLocal<>();
+    /** How many threads have events set aside: while none has, {@link #current()} never looks for them. */
+    private static volatile int setAside;
+    private static final StackWalker WALKER = StackWalker.getInstance();
     private static final Map<Thread, ThreadEvents> EXPECTED = new IdentityHashMap<>();
 
     private Bridge() {
@@ -129,7 +134,50 @@ public final class Bridge {
         if (wide == 0 && !isRunner(Thread.currentThread())) {
             return null;
         }
-        return CURRENT.get();
+        ThreadEvents events = CURRENT.get();
+        return events != null || setAside == 0 ? events : resumeAfterInitializers();
+    }
+
+    /**
+     * The calling thread's schedule was abandoned while a static initializer runs on its stack: unwinding it there
+     * would leave that class broken for the rest of the JVM ({@code NoClassDefFoundError: Could not initialize
+     * class}), whether the application's or the JDK's. Instead its events are set aside, so that it runs its
+     * initializers to their end as code no test manages, with the JVM's own locks, waits and parks; its first hook
+     * outside every initializer binds them again, and unwinds it there. Returns false, and does nothing, when no
+     * initializer runs on the stack.
+     */
+    public static boolean setAsideInInitializer() {
+        ThreadEvents events = CURRENT.get();
+        if (events == null || !insideInitializer()) {
+            return false;
+        }
+        CURRENT.remove();
+        ASIDE.set(events);
+        synchronized (ASIDE) {
+            setAside++;
+        }
+        return true;
+    }
+
+    private static ThreadEvents resumeAfterInitializers() {
+        ThreadEvents events = ASIDE.get();
+        if (events == null) {
+            return null;
+        }
+        ASIDE.remove(); // the JDK code that walks the stack reaches hooks too: they find nothing set aside
+        if (insideInitializer()) {
+            ASIDE.set(events);
+            return null;
+        }
+        synchronized (ASIDE) {
+            setAside--;
+        }
+        CURRENT.set(events);
+        return events;
+    }
+
+    private static boolean insideInitializer() {
+        return WALKER.walk(frames -> frames.anyMatch(frame -> frame.getMethodName().equals("<clinit>")));
     }
 
     private static boolean isRunner(Thread self) {
@@ -394,6 +442,17 @@ public final class Bridge {
         ThreadEvents events = current();
         if (events != null) {
             events.restoreFrame(state);
+        }
+    }
+
+    /**
+     * Before application code executes an instruction that initializes {@code type} if it is not yet: a
+     * {@code new}, a static field access or a static method call on another application class.
+     */
+    public static void beforeInitialization(Class<?> type, int site) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.initializing(type, site);
         }
     }
 
@@ -827,6 +886,9 @@ public final class Bridge {
             return uncaught;
         }
         ThreadEvents events = CURRENT.get();
+        if (events == null && setAside != 0) {
+            events = resumeAfterInitializers();
+        }
         if (events == null) {
             return uncaught;
         }
@@ -836,6 +898,12 @@ public final class Bridge {
     /** The thread has left its outermost {@code run()}: it is no longer managed. */
     public static void release() {
         CURRENT.remove();
+        if (ASIDE.get() != null) {
+            ASIDE.remove();
+            synchronized (ASIDE) {
+                setAside--;
+            }
+        }
     }
 
     // ---- argument checks shared by the managed and unmanaged paths ---------------------------------------------

@@ -93,6 +93,12 @@ public interface ThreadEvents {
     /** An exception handler of a method that was entered in {@code state} ({@link #frameState()}) starts. */
     void restoreFrame(int state);
 
+    /**
+     * About to execute an instruction that initializes {@code type}, an application class, unless it is initialized
+     * already: the JVM takes the class's initialization lock there.
+     */
+    void initializing(Class<?> type, int site);
+
     /** A class initializer starts on this thread: it runs as one step. */
     void enterInitializer();
 

@@ -68,7 +68,7 @@ public final class ClassInitialization {
             try {
                 Class<?> type = Class.forName("jdk.internal.misc.Unsafe");
                 instance = type.getMethod("getUnsafe").invoke(null);
-                handle = MethodHandles.publicLookup()
+                handle = MethodHandles.lookup()
                         .findVirtual(type, "shouldBeInitialized", MethodType.methodType(boolean.class, Class.class))
                         .asType(MethodType.methodType(boolean.class, Object.class, Class.class));
             } catch (ReflectiveOperationException | RuntimeException e) {

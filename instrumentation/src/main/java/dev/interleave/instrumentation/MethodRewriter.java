@@ -349,6 +349,9 @@ final class MethodRewriter extends MethodVisitor {
             return;
         }
         boolean isStatic = opcode == Opcodes.GETSTATIC || opcode == Opcodes.PUTSTATIC;
+        if (isStatic) {
+            beforeInitialization(owner);
+        }
         CallSites.Kind initialization = isStatic ? callSites.ofInitialization(owner) : CallSites.Kind.NONE;
         // A constructor's own fields belong to an object no other thread has seen yet (and before super() is
         // called, 'this' may not even be passed to the bridge).
@@ -399,6 +402,7 @@ final class MethodRewriter extends MethodVisitor {
     public void visitTypeInsn(int opcode, String type) {
         beforeInstruction();
         if (opcode == Opcodes.NEW) {
+            beforeInitialization(type);
             pendingNews++;
             CallSites.Kind initialization = initializer ? CallSites.Kind.NONE : callSites.ofInitialization(type);
             beforeCall(initialization, null);
@@ -412,6 +416,9 @@ final class MethodRewriter extends MethodVisitor {
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
         beforeInstruction();
+        if (opcode == Opcodes.INVOKESTATIC) {
+            beforeInitialization(owner);
+        }
         CallSites.Kind kind = initializer ? CallSites.Kind.NONE : callSites.ofCall(opcode, owner, name, isInterface);
         if (mode == RewriteMode.APPLICATION && !initializer) {
             beforeSynchronizedCall(opcode, owner, name, descriptor);
@@ -442,6 +449,23 @@ final class MethodRewriter extends MethodVisitor {
         beforeCall(kind, null);
         super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
         afterCall(kind);
+    }
+
+    /**
+     * Before an instruction that initializes {@code owner}, another application class, unless it is initialized
+     * already ({@code new}, a static field, a static method): the scheduler models the JVM's initialization lock of
+     * the class there, before the JVM would block the thread on it. A class initializer has none: the classes it
+     * touches are read from its class file (see {@link InitializerTouches}). Class files older than Java 6 cannot
+     * load a class constant, and go without.
+     */
+    private void beforeInitialization(String owner) {
+        if (mode != RewriteMode.APPLICATION || initializer || !method.usesStackMapFrames
+                || owner.equals(method.owner) || owner.startsWith("[")
+                || !InstrumentationScope.isApplicationType(owner.replace('/', '.'))) {
+            return;
+        }
+        super.visitLdcInsn(Type.getObjectType(owner));
+        callBridge("beforeInitialization", "(Ljava/lang/Class;I)V", "initialize " + simpleName(owner));
     }
 
     /**

@@ -208,7 +208,8 @@ public final class StaticState {
         List<String> notRestored = new ArrayList<>();
         for (Class<?> type : restored) {
             ClassSnapshot snapshot = snapshots.get(type);
-            if (snapshot != null) {
+            // a class whose initializer failed has no state that any code can reach, and reflection on it fails
+            if (snapshot != null && ClassInitialization.isInitialized(type)) {
                 snapshot.restore(notRestored);
             }
         }
