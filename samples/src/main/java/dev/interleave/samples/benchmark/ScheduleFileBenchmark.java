@@ -16,7 +16,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 /**
  * What a schedule file costs: its size on disk and the time to write and to read it, for real failing schedules of
  * about 100,000 and 1,000,000 steps (two threads counting under a lock, a random choice of thread wherever both can
- * run). Run with {@code mvn -q -Pbenchmark verify -DskipTests}.
+ * run). Run with {@code mvn -q -Pbenchmark verify -DskipTests}, which starts it with {@code
+ * dev.interleave.samples.AgentFirst} in front (the agent attached before any class of the benchmark loads).
  */
 public final class ScheduleFileBenchmark {
 
