@@ -44,6 +44,16 @@ class HarnessesStartTests {
     }
 
     @Test
+    void scheduleFileBenchmarkPrintsItsTable() throws Exception {
+        String output = run(List.of("-Dbenchmark.rounds=1", "-Dbenchmark.longFailures=hundredThousandSteps"),
+                AGENT_FIRST, ScheduleFileBenchmark.class.getName());
+
+        assertThat(output).contains("steps  decisions  raw bytes")
+                .contains("(best of 1)")
+                .containsPattern("\\s100,\\d{3}\\s");
+    }
+
+    @Test
     void jdkBenchmarkPrintsItsTable() throws Exception {
         String output = run(List.of("-Dbenchmark.rounds=1", "-Dbenchmark.loop=1000", "-Dbenchmark.schedules=10"),
                 JdkBenchmark.class.getName());
@@ -67,7 +77,7 @@ class HarnessesStartTests {
         String output = run(List.of("-Dsample=CounterSample#lostUpdate"), AGENT_FIRST,
                 "dev.interleave.samples.Demo");
 
-        assertThat(output).contains("CounterSample.lostUpdate() failed in schedule").contains("Schedule saved: ");
+        assertThat(output).contains("CounterSample.lostUpdate() failed").contains("Interleaving, ");
     }
 
     private static String run(List<String> options, String main, String... arguments) throws Exception {
