@@ -19,8 +19,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * about 100,000 and 1,000,000 steps (two threads counting under a lock, a random choice of thread wherever both can
  * run). Run with {@code mvn -q -Pbenchmark verify -DskipTests}, which starts it with {@code
  * dev.interleave.samples.AgentFirst} in front (the agent attached before any class of the benchmark loads).
- * {@code -Dbenchmark.rounds} (default 5) and {@code -Dbenchmark.longFailures=hundredThousandSteps} (the methods of
- * {@link LongFailure} measured; default both) shrink it.
+ * {@code -Dbenchmark.rounds} (default 5) and {@code -Dbenchmark.longFailures=tenThousandSteps} (the methods of
+ * {@link LongFailure} measured; by default the hundred thousand and the million steps) shrink it.
  */
 public final class ScheduleFileBenchmark {
 
