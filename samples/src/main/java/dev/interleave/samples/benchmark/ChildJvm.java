@@ -32,9 +32,21 @@ final class ChildJvm {
     /** As {@link #run(Class, List, Duration)}, with {@code classPath} instead of this JVM's. */
     static List<String> run(String classPath, Class<?> main, List<String> arguments, Duration timeout)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", classPath, main.getName()));
+        return run(List.of(), classPath, main.getName(), arguments, timeout);
+    }
+
+    /**
+     * As {@link #run(Class, List, Duration)}, with {@code options} for the JVM (system properties, say) ahead of
+     * the main class, named, which need not be accessible from here.
+     */
+    static List<String> run(List<String> options, String classPath, String main, List<String> arguments,
+            Duration timeout) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-cp", classPath, main));
         command.addAll(arguments);
+        String name = main.substring(main.lastIndexOf('.') + 1);
         // Output goes to files, not pipes: a child that prints much cannot block on a full pipe, and reading the
         // output needs no thread of ours that could wait for ever.
         Path out = Files.createTempFile("interleave-child-", ".out");
@@ -46,11 +58,11 @@ final class ChildJvm {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
-                throw new IllegalStateException(main.getSimpleName() + " " + String.join(" ", arguments)
+                throw new IllegalStateException(name + " " + String.join(" ", arguments)
                         + " did not end within " + timeout + " and was killed; it printed: " + read(err));
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(main.getSimpleName() + " " + String.join(" ", arguments)
+                throw new IllegalStateException(name + " " + String.join(" ", arguments)
                         + " exited with " + process.exitValue() + ": " + read(err));
             }
             return Files.readAllLines(out, StandardCharsets.UTF_8);

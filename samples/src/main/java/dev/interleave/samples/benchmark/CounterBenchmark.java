@@ -9,7 +9,11 @@ import org.junit.platform.launcher.core.LauncherFactory;
 /**
  * Seed 002's counter, side by side: Interleave's schedules per second and schedules to the first failure, next to a
  * plain loop of real threads (runs per second, runs to the first failure) and the cost of starting the test's thread,
- * which is the floor for both. Run with {@code mvn -q -Pbenchmark verify -DskipTests}.
+ * which is the floor for both. Run with {@code mvn -q -Pbenchmark verify -DskipTests}, which starts it with {@code
+ * dev.interleave.samples.AgentFirst} in front (the agent attached before any class of the benchmark loads).
+ * {@code -Dbenchmark.schedules} (default 5,000; the soak runs twice as many), {@code -Dbenchmark.seeds} (20),
+ * {@code -Dbenchmark.plainCap} (200,000), {@code -Dbenchmark.threadRuns} (20,000) and {@code
+ * -Dbenchmark.longSchedules} (20) shrink it.
  */
 public final class CounterBenchmark {
 
@@ -17,6 +21,10 @@ public final class CounterBenchmark {
     private static final int SEEDS = Integer.getInteger("benchmark.seeds", 20);
     private static final int ROUNDS = 3;
     private static final int PLAIN_CAP = Integer.getInteger("benchmark.plainCap", 200_000);
+    /** Threads started and joined per measurement of the floor, and in its warm-up. */
+    private static final int THREAD_RUNS = Integer.getInteger("benchmark.threadRuns", 20_000);
+    /** Schedules of 40,000 steps per measurement of what recording costs them. */
+    private static final int LONG_SCHEDULES = Integer.getInteger("benchmark.longSchedules", 20);
 
     private CounterBenchmark() {
     }
@@ -24,9 +32,9 @@ public final class CounterBenchmark {
     public static void main(String[] args) throws Exception {
         Launcher launcher = LauncherFactory.create();
         // Warm up the agent, the engine and the JIT on a short run of each.
-        Explorations.run(launcher, "CounterSample#synchronizedIncrement", 2_000, "1");
-        plainRuns(20_000, false);
-        threadStartFloor(20_000);
+        Explorations.run(launcher, "CounterSample#synchronizedIncrement", Math.min(2_000, SCHEDULES), "1");
+        plainRuns(THREAD_RUNS, false);
+        threadStartFloor(THREAD_RUNS);
 
         // Best of three, for Interleave and for the floor alike: a shared machine only ever slows a run down.
         // Recording on and off alternate within each round, so that a slower stretch of the machine hits both.
@@ -41,9 +49,10 @@ public final class CounterBenchmark {
         double longRecorded = 0;
         double longUnrecorded = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            Explorations.Run recorded = Explorations.run(launcher, "benchmark.LongCounter#twoLongLoops", 20, "7");
+            Explorations.Run recorded = Explorations.run(launcher, "benchmark.LongCounter#twoLongLoops", LONG_SCHEDULES, "7");
             longRecorded = Math.max(longRecorded, recorded.schedules / recorded.seconds);
-            Explorations.Run unrecorded = Explorations.run(launcher, "benchmark.LongCounter#twoLongLoops", 20, "7", false);
+            Explorations.Run unrecorded = Explorations.run(launcher, "benchmark.LongCounter#twoLongLoops", LONG_SCHEDULES, "7",
+                    false);
             longUnrecorded = Math.max(longUnrecorded, unrecorded.schedules / unrecorded.seconds);
         }
 
@@ -56,14 +65,14 @@ public final class CounterBenchmark {
 
         long threadsBefore = Thread.getAllStackTraces().size();
         long heapBefore = usedHeapAfterGc();
-        Explorations.Run soak = Explorations.run(launcher, "CounterSample#synchronizedIncrement", 10_000, "11");
+        Explorations.Run soak = Explorations.run(launcher, "CounterSample#synchronizedIncrement", 2 * SCHEDULES, "11");
         long threadsAfter = Thread.getAllStackTraces().size();
         long heapAfter = usedHeapAfterGc();
 
         PlainResult plain = plainRuns(PLAIN_CAP, true);
         double floor = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            floor = Math.max(floor, threadStartFloor(20_000));
+            floor = Math.max(floor, threadStartFloor(THREAD_RUNS));
         }
 
         System.out.println("Seed 002 counter: two threads, read-increment-write, no lock (JDK "

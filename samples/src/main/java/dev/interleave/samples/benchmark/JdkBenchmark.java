@@ -15,31 +15,37 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * The JDK under the scheduler, measured: schedules per second of three threads sharing a {@code ReentrantLock} and a
  * {@code ConcurrentHashMap}, and what the agent costs a thread that no test manages: a tight loop over a
  * {@code HashMap}, before the agent is attached, after, and while another thread explores schedules, all in one JVM.
- * Run with {@code mvn -q -Pbenchmark verify -DskipTests}.
+ * Run with {@code mvn -q -Pbenchmark verify -DskipTests}; started directly, its {@code main} attaches the agent
+ * itself, after the loop's first measurement. {@code -Dbenchmark.rounds} (default 15), {@code -Dbenchmark.loop}
+ * (merge+get pairs per round, default 2,000,000) and {@code -Dbenchmark.schedules} (default 2,000) shrink it.
  */
 public final class JdkBenchmark {
 
-    private static final int ROUNDS = 15;
+    private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 15);
     private static final int WARM_UP = 20;
-    private static final int LOOP = 2_000_000;
+    private static final int LOOP = Integer.getInteger("benchmark.loop", 2_000_000);
+    private static final int SCHEDULES = Integer.getInteger("benchmark.schedules", 2_000);
 
     private JdkBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         // The loop's class is loaded, warmed up and measured before anything attaches the agent.
-        HashMapLoop.teachTheJitOtherCallers(2_000_000);
+        HashMapLoop.teachTheJitOtherCallers(LOOP);
         for (int i = 0; i < WARM_UP; i++) {
             HashMapLoop.run(LOOP);
         }
         double before = bestOpsPerSecond();
 
+        // Attached here, before any other class of the benchmark loads (Explorations' nested class would load with
+        // it, unexplored, if the engine attached the agent in the middle of an exploration); the two classes loaded
+        // before, this one and the loop's, have run, and are retransformed.
+        AgentInstaller.Installation agent = AgentInstaller.install();
         Launcher launcher = LauncherFactory.create();
-        Explorations.run(launcher, "benchmark.LockAndMap#threeThreads", 500, "1"); // attaches the agent, warms up
+        Explorations.run(launcher, "benchmark.LockAndMap#threeThreads", Math.min(500, SCHEDULES), "1"); // warms up
         // The same loop from the class file as compiled, defined as a hidden class, which no agent instruments:
         // measured in turns with the instrumented loop, in the same JVM state, it tells what the hooks cost.
         MethodHandle uninstrumented = uninstrumentedLoop();
-        AgentInstaller.Installation agent = AgentInstaller.install();
         agent.restoreJdkNow(); // as a second after the last test: the JDK's collections run the JDK's bytecode
         for (int i = 0; i < WARM_UP; i++) {
             HashMapLoop.run(LOOP);
@@ -71,7 +77,7 @@ public final class JdkBenchmark {
         double lockAndMap = 0;
         for (int round = 0; round < 3; round++) {
             lockAndMap = Math.max(lockAndMap,
-                    Explorations.run(launcher, "benchmark.LockAndMap#threeThreads", 2_000, "3").perSecond());
+                    Explorations.run(launcher, "benchmark.LockAndMap#threeThreads", SCHEDULES, "3").perSecond());
         }
 
         System.out.println("The JDK under the scheduler (JDK " + System.getProperty("java.version") + ", "
@@ -89,7 +95,7 @@ public final class JdkBenchmark {
         System.out.println("  (best of " + ROUNDS + " rounds of " + LOOP + " merge+get pairs; target: under 10%)");
         System.out.println();
         System.out.printf(Locale.ROOT, "  3 threads, ReentrantLock + ConcurrentHashMap: %.0f schedules per second"
-                + " (best of 3 explorations of 2,000)%n", lockAndMap);
+                + " (best of 3 explorations of %,d)%n", lockAndMap, SCHEDULES);
         System.exit(0);
     }
 

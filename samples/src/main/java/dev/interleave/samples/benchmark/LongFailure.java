@@ -31,6 +31,12 @@ public class LongFailure {
         fail("counted " + count + " times, and failed on purpose so that the schedule is saved");
     }
 
+    /** The smallest, for a quick run of the benchmark that checks it still starts. */
+    @ConcurrencyTest(schedules = 1)
+    void tenThousandSteps() throws InterruptedException {
+        run(10_000);
+    }
+
     @ConcurrencyTest(schedules = 1)
     void hundredThousandSteps() throws InterruptedException {
         run(100_000);

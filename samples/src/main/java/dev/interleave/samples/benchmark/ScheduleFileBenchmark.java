@@ -3,6 +3,7 @@ package dev.interleave.samples.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,19 +17,28 @@ import org.junit.platform.launcher.core.LauncherFactory;
 /**
  * What a schedule file costs: its size on disk and the time to write and to read it, for real failing schedules of
  * about 100,000 and 1,000,000 steps (two threads counting under a lock, a random choice of thread wherever both can
- * run). Run with {@code mvn -q -Pbenchmark verify -DskipTests}.
+ * run). Run with {@code mvn -q -Pbenchmark verify -DskipTests}, which starts it with {@code
+ * dev.interleave.samples.AgentFirst} in front (the agent attached before any class of the benchmark loads).
+ * {@code -Dbenchmark.rounds} (default 5) and {@code -Dbenchmark.longFailures=tenThousandSteps} (the methods of
+ * {@link LongFailure} measured; by default the hundred thousand and the million steps) shrink it.
  */
 public final class ScheduleFileBenchmark {
 
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 5);
+    /** Methods of {@link LongFailure}, whose failing schedules are measured. */
+    private static final List<String> SCHEDULES = List.of(System.getProperty("benchmark.longFailures", "")
+            .isBlank() ? new String[] {"hundredThousandSteps", "millionSteps"}
+            : System.getProperty("benchmark.longFailures").split(","));
 
     private ScheduleFileBenchmark() {
     }
 
     public static void main(String[] args) throws IOException {
         Launcher launcher = LauncherFactory.create();
-        List<ScheduleRecord> records = List.of(record(launcher, "hundredThousandSteps"),
-                record(launcher, "millionSteps"));
+        List<ScheduleRecord> records = new ArrayList<>();
+        for (String schedule : SCHEDULES) {
+            records.add(record(launcher, schedule.trim()));
+        }
         Path directory = Files.createTempDirectory("interleave-schedule-benchmark");
         try {
             // Warm up the JIT on the codec before timing it.

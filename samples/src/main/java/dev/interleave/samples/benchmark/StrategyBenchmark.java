@@ -20,7 +20,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * in a JVM without the agent). Then, for each strategy, how many of those bugs it finds, and how many bugs per second
  * of exploring: the default strategy is the one that finds the most per second.
  *
- * <p>Run with {@code mvn -q -Pstrategy-benchmark verify -DskipTests}; {@code -Dsample=CounterSample#lostUpdate,...}
+ * <p>Run with {@code mvn -q -Pstrategy-benchmark verify -DskipTests}, which starts it with {@code
+ * dev.interleave.samples.AgentFirst} in front (the agent attached before any class of the benchmark loads); {@code -Dsample=CounterSample#lostUpdate,...}
  * measures only those, {@code -Dbenchmark.seeds}, {@code -Dbenchmark.schedules} and {@code -Dbenchmark.capSeconds}
  * (the time one strategy may spend on one sample, over all its seeds) change the budget,
  * {@code -Dbenchmark.strategies=PORTFOLIO,POS} measures only those strategies and {@code -Dbenchmark.stress=false}
@@ -82,9 +83,8 @@ public final class StrategyBenchmark {
 
     public static void main(String[] args) throws Exception {
         Launcher launcher = LauncherFactory.create();
-        // attaches the agent, and warms up, before any sample class loads: loaded before, it would be retransformed,
-        // and its synchronized methods would run as one step
-        Explorations.run(launcher, "CounterSample#synchronizedIncrement", 500, "1");
+        // warms up before any sample class loads (the agent is attached before this class loads: see AgentFirst)
+        Explorations.run(launcher, "CounterSample#synchronizedIncrement", Math.min(500, SCHEDULES), "1");
         List<String> bugs = bugs();
         List<StressResult> stress = STRESS_TESTING ? StressTesting.inChildJvm(bugs, STRESS) : null;
         Map<String, Map<Strategy, Measurement>> results = new LinkedHashMap<>();
