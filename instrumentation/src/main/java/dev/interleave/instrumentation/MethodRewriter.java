@@ -1,8 +1,10 @@
 package dev.interleave.instrumentation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.interleave.bridge.Fields;
@@ -87,6 +89,13 @@ final class MethodRewriter extends MethodVisitor {
     private boolean started;
     private final Set<Label> handlers = new HashSet<>();
     private boolean restoreBeforeNextInstruction;
+    /** The label visited last, while no instruction has followed it yet. */
+    private Label labelBefore;
+    /**
+     * Labels of {@code new} instructions that hooks now precede, with the label that marks the {@code new} itself: a
+     * frame's uninitialized type names the {@code new} that made the object by its label.
+     */
+    private final Map<Label, Label> movedNews = new HashMap<>();
     private final Label bodyStart = new Label();
     /** Where the catch-all handler starts to cover: after {@code super(...)} in a constructor. */
     private Label guardedStart = bodyStart;
@@ -154,6 +163,7 @@ final class MethodRewriter extends MethodVisitor {
     /** Before the first instruction of an exception handler: the frame's state is restored. */
     private void beforeInstruction() {
         prologue();
+        labelBefore = null;
         if (restoreBeforeNextInstruction) {
             restoreBeforeNextInstruction = false;
             if (mode == RewriteMode.APPLICATION && !initializer && frameLocal.active()) {
@@ -176,6 +186,7 @@ final class MethodRewriter extends MethodVisitor {
     public void visitLabel(Label label) {
         prologue();
         super.visitLabel(label);
+        labelBefore = label;
         if (handlers.contains(label)) {
             restoreBeforeNextInstruction = true; // after the handler's frame, which follows its label
         }
@@ -269,7 +280,24 @@ final class MethodRewriter extends MethodVisitor {
     @Override
     public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
         prologue();
-        super.visitFrame(type, numLocal, local, numStack, stack);
+        super.visitFrame(type, numLocal, movedNews(local, numLocal), numStack, movedNews(stack, numStack));
+    }
+
+    private Object[] movedNews(Object[] types, int count) {
+        if (movedNews.isEmpty() || types == null) {
+            return types;
+        }
+        Object[] result = null;
+        for (int i = 0; i < count; i++) {
+            Label moved = types[i] instanceof Label ? movedNews.get(types[i]) : null;
+            if (moved != null) {
+                if (result == null) {
+                    result = types.clone();
+                }
+                result[i] = moved;
+            }
+        }
+        return result == null ? types : result;
     }
 
     @Override
@@ -400,12 +428,19 @@ final class MethodRewriter extends MethodVisitor {
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
+        Label atNew = labelBefore;
         beforeInstruction();
         if (opcode == Opcodes.NEW) {
             beforeInitialization(type);
             pendingNews++;
             CallSites.Kind initialization = initializer ? CallSites.Kind.NONE : callSites.ofInitialization(type);
             beforeCall(initialization, null);
+            if (atNew != null) {
+                // Jumps to the label still reach the hooks above; frames must name the new instruction itself
+                Label moved = new Label();
+                super.visitLabel(moved);
+                movedNews.put(atNew, moved);
+            }
             super.visitTypeInsn(opcode, type);
             afterCall(initialization);
             return;
