@@ -54,9 +54,13 @@ final class KernelDelivery {
         }
     }
 
-    /** All the bytes the peer sent and no read took are in the kernel, or the end of the stream when it closed. */
+    /**
+     * All the bytes the peer sent and no read took are in the kernel, or the end of the stream when it closed. Only
+     * as many as half the receive buffer are waited for: a peer that wrote more without blocking (a non-blocking
+     * write) has the rest in its own send buffer, which the kernel moves on only as this end reads.
+     */
     private static void awaitRead(SocketChannel channel, IoModel model) throws IOException {
-        long pending = model.pending(channel);
+        long pending = Math.min(model.pending(channel), channel.socket().getReceiveBufferSize() / 2);
         if (pending > 0) {
             InputStream in = channel.socket().getInputStream();
             long until = System.nanoTime() + DELIVERY_NANOS;
