@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -211,6 +212,41 @@ final class IoModel {
             }
         }
         return false;
+    }
+
+    /**
+     * The channels of {@code selector}'s keys that the model says are ready, with the operations ready that the
+     * kernel reports as soon as it delivered them: a connection to accept, bytes or the end of the stream to read,
+     * a connect to finish. (Whether a channel can be written depends on the kernel's buffers, which no model knows.)
+     */
+    synchronized Map<SelectableChannel, Integer> readyChannels(Selector selector) {
+        Map<SelectableChannel, Integer> ready = new IdentityHashMap<>();
+        for (SelectionKey key : selector.keys()) {
+            int interest;
+            try {
+                interest = key.isValid() ? key.interestOps() : 0;
+            } catch (RuntimeException cancelled) {
+                continue;
+            }
+            SelectableChannel channel = key.channel();
+            int ops = 0;
+            if ((interest & SelectionKey.OP_ACCEPT) != 0 && connectsWaiting(channel)) {
+                ops |= SelectionKey.OP_ACCEPT;
+            }
+            if (channel instanceof SocketChannel) {
+                SocketChannel socket = (SocketChannel) channel;
+                if ((interest & SelectionKey.OP_READ) != 0 && readable(socket)) {
+                    ops |= SelectionKey.OP_READ;
+                }
+                if ((interest & SelectionKey.OP_CONNECT) != 0 && socket.isConnectionPending()) {
+                    ops |= SelectionKey.OP_CONNECT;
+                }
+            }
+            if (ops != 0) {
+                ready.put(channel, ops);
+            }
+        }
+        return ready;
     }
 
     static boolean isClosed(Object resource) {

@@ -917,6 +917,20 @@ final class ManagedThread implements ThreadEvents {
     }
 
     @Override
+    public void ioSettle(int call, Object target) {
+        if (inScheduler) {
+            return;
+        }
+        boolean outer = enterScheduler();
+        try {
+            // the probes below go through hooked JDK code, which lets this thread through while it is in here
+            KernelDelivery.await(call, target, scheduler.io());
+        } finally {
+            leaveScheduler(outer);
+        }
+    }
+
+    @Override
     public long ioPending(Object endpoint) {
         return scheduler.io().pending(endpoint);
     }

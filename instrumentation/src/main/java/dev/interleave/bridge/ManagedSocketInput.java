@@ -49,7 +49,12 @@ final class ManagedSocketInput extends FilterInputStream {
         return skipped;
     }
 
-    private void awaitDelivery(long pending) throws IOException {
+    /**
+     * Waits for at most half the receive buffer: a peer that wrote more without blocking has the rest in its own
+     * send buffer, which the kernel moves on only as this end reads.
+     */
+    private void awaitDelivery(long sent) throws IOException {
+        long pending = sent <= 0 ? 0 : Math.min(sent, socket.getReceiveBufferSize() / 2);
         if (pending <= 0) {
             return;
         }

@@ -71,11 +71,17 @@ public final class SocketIo {
         }
     }
 
-    /** A server socket channel's {@code accept()} is about to run: it waits only in blocking mode. */
+    /**
+     * A server socket channel's {@code accept()} is about to run: it waits in the scheduler only in blocking mode;
+     * in either mode a connection the model says was made is in the kernel before it runs.
+     */
     public static void beforeChannelAccept(SelectableChannel server) {
         ThreadEvents events = Bridge.current();
-        if (events != null && server.isBlocking()) {
-            events.ioAwait(ACCEPT, server, -1);
+        if (events != null) {
+            if (server.isBlocking()) {
+                events.ioAwait(ACCEPT, server, -1);
+            }
+            events.ioSettle(ACCEPT, server);
         }
     }
 
@@ -87,11 +93,17 @@ public final class SocketIo {
         }
     }
 
-    /** A socket channel's {@code read} is about to run: it waits only in blocking mode. */
+    /**
+     * A socket channel's {@code read} is about to run: it waits in the scheduler only in blocking mode; in either
+     * mode the bytes the model says were sent are in the kernel before it runs.
+     */
     public static void beforeChannelRead(SelectableChannel channel) {
         ThreadEvents events = Bridge.current();
-        if (events != null && channel.isBlocking()) {
-            events.ioAwait(READ, channel, -1);
+        if (events != null) {
+            if (channel.isBlocking()) {
+                events.ioAwait(READ, channel, -1);
+            }
+            events.ioSettle(READ, channel);
         }
     }
 
@@ -106,14 +118,20 @@ public final class SocketIo {
     /**
      * A selector's {@code select} is about to run, with {@code timeoutMillis} (0: none; negative: {@code selectNow},
      * which never waits). Returns true when the select must not run (it returns 0): the selector was closed while
-     * the thread waited, or the timeout passed.
+     * the thread waited, or the timeout passed. A select that runs finds ready in the kernel every key the model
+     * says is ready.
      */
     public static boolean beforeSelect(Object selector, long timeoutMillis) {
         ThreadEvents events = Bridge.current();
-        if (events == null || timeoutMillis < 0) {
+        if (events == null) {
             return false;
         }
-        return events.ioAwait(SELECT, selector, timeoutMillis == 0 ? -1 : timeoutMillis * 1_000_000L) != PROCEED;
+        if (timeoutMillis >= 0
+                && events.ioAwait(SELECT, selector, timeoutMillis == 0 ? -1 : timeoutMillis * 1_000_000L) != PROCEED) {
+            return true;
+        }
+        events.ioSettle(SELECT, selector);
+        return false;
     }
 
     /** A select returned: a wakeup before it is used up. */

@@ -252,6 +252,15 @@ public interface ThreadEvents {
     default void ioAction(Object target, String action) {
     }
 
+    /**
+     * This thread is about to make the call {@code call} on {@code target}, blocking or not, and the scheduler lets
+     * it go on: when the managed threads' actions say its result is ready (a connection made and not accepted, bytes
+     * sent and not read, a selection key whose interest is ready), wait, for a bounded real time, until the kernel
+     * delivered it, so that the call returns what the managed threads did, whenever the kernel delivered it.
+     */
+    default void ioSettle(int call, Object target) {
+    }
+
     /** The bytes that managed peers sent to {@code endpoint} and no read of it took yet. */
     default long ioPending(Object endpoint) {
         return 0;

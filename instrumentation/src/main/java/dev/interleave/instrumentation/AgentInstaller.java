@@ -243,7 +243,9 @@ public final class AgentInstaller {
                                 .on(named("select").and(takesArguments(long.class))))
                         .visit(Advice.to(SocketAdvice.TimedSelectAction.class, advice())
                                 .on(named("select").and(takesArguments(java.util.function.Consumer.class,
-                                        long.class)))))
+                                        long.class))))
+                        .visit(Advice.to(SocketAdvice.SelectNow.class, advice()).on(named("selectNow")
+                                .and(takesNoArguments().or(takesArguments(java.util.function.Consumer.class))))))
                 .type(nameStartsWith("sun.nio.ch.").and(nameEndsWith("SelectorImpl"))
                         .and(not(named("sun.nio.ch.SelectorImpl"))))
                 .transform((builder, type, loader, module, domain) -> builder

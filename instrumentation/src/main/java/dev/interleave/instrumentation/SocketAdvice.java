@@ -201,6 +201,22 @@ final class SocketAdvice {
         }
     }
 
+    /** {@code selectNow()} and {@code selectNow(Consumer)}: they never wait, but find what the model says is ready. */
+    static final class SelectNow {
+        private SelectNow() {
+        }
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This Object self) {
+            SocketIo.beforeSelect(self, -1);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self) {
+            SocketIo.selected(self);
+        }
+    }
+
     /** {@code close()} of a socket, server socket, channel or selector. */
     static final class Close {
         private Close() {
