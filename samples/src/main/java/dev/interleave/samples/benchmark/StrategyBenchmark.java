@@ -94,7 +94,12 @@ public final class StrategyBenchmark {
                 byStrategy.put(strategy, measure(launcher, bug, strategy));
             }
             results.put(bug, byStrategy);
-            System.err.println("measured " + bug);
+            // a row as soon as it is known, since a whole run takes hours at 20 seeds
+            StringBuilder row = new StringBuilder("measured ").append(bug).append(':');
+            byStrategy.forEach((strategy, measurement) -> row.append(String.format(Locale.ROOT,
+                    " %s %s (%d/%d) %s, %.1f/s;", strategy, measurement.median(), measurement.found(),
+                    measurement.seeds, measurement.failingSchedules, measurement.perSecond())));
+            System.err.println(row);
         }
         print(bugs, stress, results);
         System.exit(0);
