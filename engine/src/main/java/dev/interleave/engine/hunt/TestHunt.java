@@ -102,11 +102,12 @@ final class TestHunt {
         } catch (JUnitException cannot) {
             return Verdict.notHuntable(cannot.getMessage());
         }
+        TreeForSchedules tree = hunt.jupiter.forSchedules(jupiterId);
         ScheduleRunner.Bodies bodies = () -> {
-            TestDescriptor root = hunt.jupiter.discover(jupiterId, true);
+            TestDescriptor root = tree.next();
             JupiterRun run = new JupiterRun(jupiterId);
             return () -> {
-                hunt.jupiter.execute(root, run);
+                hunt.jupiter.executeInSchedule(tree, root, run);
                 if (run.failure() != null) {
                     throw TestHunt.<RuntimeException>sneaky(run.failure());
                 }
