@@ -3,7 +3,6 @@ package dev.interleave.engine.execution;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +78,10 @@ public final class Exploration {
                 return;
             }
             if (settings.rerunFailures) {
-                rerunPastFailures(runner, settings);
+                PastFailures.rerun(runner, settings.failuresDir, identity, (replay, started) -> {
+                    publishReplay("failed", replay.file.toString(), replay.record, replay.outcome.steps(), started);
+                    return failure(replay);
+                }, line -> say("%s", line));
             }
             explore(runner, settings);
         }
@@ -113,31 +115,6 @@ public final class Exploration {
             throw new JUnitException(String.join("\n", problems));
         }
         publishReplay("passed", what, null, steps, started);
-    }
-
-    /**
-     * The regression memory: schedules that failed this test before are replayed before anything new is tried. One
-     * that fails again fails the test at once; one that passes, or no longer follows the code, is forgotten.
-     */
-    private void rerunPastFailures(ScheduleRunner runner, Settings settings) throws InterruptedException {
-        ScheduleDirectory directory = new ScheduleDirectory(settings.failuresDir);
-        for (Path file : directory.filesFor(identity)) {
-            long started = System.nanoTime();
-            ScheduleReplay replay = ScheduleReplay.of(file, identity, runner);
-            switch (replay.verdict) {
-                case FAILED:
-                    publishReplay("failed", file.toString(), replay.record, replay.outcome.steps(), started);
-                    throw failure(replay);
-                case PASSED:
-                    forget(file, "it no longer fails");
-                    break;
-                case DIVERGED:
-                    forget(file, "the code under test no longer runs the recorded schedule");
-                    break;
-                default:
-                    say("kept but skipped %s", replay.problem);
-            }
-        }
     }
 
     private void explore(ScheduleRunner runner, Settings settings) throws InterruptedException, TimeoutException {
@@ -254,15 +231,6 @@ public final class Exploration {
         ScheduleRecord record = replay.record;
         return report(record.strategy(), record.seed(), record.schedule(), record.schedule())
                 .replayedFrom(replay.file).toFailure(replay.outcome);
-    }
-
-    private void forget(Path file, String why) {
-        try {
-            Files.deleteIfExists(file);
-            say("forgot %s: %s", file, why);
-        } catch (IOException e) {
-            say("could not forget %s (%s): %s", file, why, e);
-        }
     }
 
     private static String jdkVersion() {

@@ -21,8 +21,7 @@ public final class EnteringTestCode implements InvocationInterceptor {
     public <T> T interceptTestClassConstructor(Invocation<T> invocation,
             ReflectiveInvocationContext<Constructor<T>> invocationContext, ExtensionContext extensionContext)
             throws Throwable {
-        TestThread.enteringTestCode();
-        return invocation.proceed();
+        return asTestCode(invocation);
     }
 
     @Override
@@ -46,8 +45,7 @@ public final class EnteringTestCode implements InvocationInterceptor {
     @Override
     public <T> T interceptTestFactoryMethod(Invocation<T> invocation,
             ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) throws Throwable {
-        TestThread.enteringTestCode();
-        return invocation.proceed();
+        return asTestCode(invocation);
     }
 
     @Override
@@ -75,7 +73,24 @@ public final class EnteringTestCode implements InvocationInterceptor {
     }
 
     private static void enter(Invocation<Void> invocation) throws Throwable {
+        asTestCode(invocation);
+    }
+
+    /** Test code runs with the context class loader it would have under Jupiter: not {@link ExtensionServices}. */
+    private static <T> T asTestCode(Invocation<T> invocation) throws Throwable {
+        Thread thread = Thread.currentThread();
+        ClassLoader loader = thread.getContextClassLoader();
+        boolean jupiters = loader instanceof ExtensionServices;
+        if (jupiters) {
+            thread.setContextClassLoader(((ExtensionServices) loader).original());
+        }
         TestThread.enteringTestCode();
-        invocation.proceed();
+        try {
+            return invocation.proceed();
+        } finally {
+            if (jupiters) {
+                thread.setContextClassLoader(loader);
+            }
+        }
     }
 }

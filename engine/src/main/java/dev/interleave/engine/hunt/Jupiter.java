@@ -39,6 +39,8 @@ final class Jupiter {
     private final TestEngine engine;
     private final ConfigurationParameters configuration;
     private final OutputDirectoryCreator outputDirectories;
+    /** The context class loader of executions inside schedules, made at the first. */
+    private ExtensionServices services;
 
     private Jupiter(TestEngine engine, ConfigurationParameters configuration,
             OutputDirectoryCreator outputDirectories) {
@@ -68,7 +70,10 @@ final class Jupiter {
                 UniqueId.forEngine(ENGINE_ID));
     }
 
-    /** Jupiter's tree for one test or invocation, discovered anew, ready for one execution. */
+    /**
+     * Jupiter's tree for one test or invocation, discovered anew, ready for one execution; {@code inSchedule}: for
+     * executions inside schedules ({@link #executeInSchedule}).
+     */
     TestDescriptor discover(UniqueId test, boolean inSchedule) {
         ConfigurationParameters parameters = inSchedule ? new Overridden(configuration, inSchedules()) : configuration;
         return engine.discover(new Request(parameters, null, DiscoverySelectors.selectUniqueId(test), outputDirectories),
@@ -93,6 +98,28 @@ final class Jupiter {
                     values.put(AUTODETECTION_INCLUDE, include + "," + EnteringTestCode.class.getName()));
         }
         return values;
+    }
+
+    /** The tree of one test, for every schedule of its hunt: made outside schedules. */
+    TreeForSchedules forSchedules(UniqueId test) {
+        if (services == null) {
+            ClassLoader original = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+                    .orElse(Jupiter.class.getClassLoader());
+            services = new ExtensionServices(original, configuration.getBoolean(AUTODETECTION).orElse(false));
+        }
+        return new TreeForSchedules(this, test);
+    }
+
+    /** Executes a tree {@link #forSchedules} gave, on a schedule's test thread, with {@link ExtensionServices}. */
+    void executeInSchedule(TreeForSchedules tree, TestDescriptor root, EngineExecutionListener listener) {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(services);
+        try {
+            tree.execute(root, () -> execute(root, listener));
+        } finally {
+            thread.setContextClassLoader(before);
+        }
     }
 
     void execute(TestDescriptor root, EngineExecutionListener listener) {

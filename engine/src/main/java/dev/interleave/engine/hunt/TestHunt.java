@@ -1,7 +1,6 @@
 package dev.interleave.engine.hunt;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import dev.interleave.Strategy;
 import dev.interleave.engine.FrameworkVersion;
 import dev.interleave.engine.execution.AgentStatus;
 import dev.interleave.engine.execution.ExplorationStatistics;
+import dev.interleave.engine.execution.PastFailures;
 import dev.interleave.engine.execution.ReplayFiles;
 import dev.interleave.engine.execution.ScheduleReplay;
 import dev.interleave.engine.execution.ScheduleRunner;
@@ -102,11 +102,12 @@ final class TestHunt {
         } catch (JUnitException cannot) {
             return Verdict.notHuntable(cannot.getMessage());
         }
+        TreeForSchedules tree = hunt.jupiter.forSchedules(jupiterId);
         ScheduleRunner.Bodies bodies = () -> {
-            TestDescriptor root = hunt.jupiter.discover(jupiterId, true);
+            TestDescriptor root = tree.next();
             JupiterRun run = new JupiterRun(jupiterId);
             return () -> {
-                hunt.jupiter.execute(root, run);
+                hunt.jupiter.executeInSchedule(tree, root, run);
                 if (run.failure() != null) {
                     throw TestHunt.<RuntimeException>sneaky(run.failure());
                 }
@@ -156,23 +157,18 @@ final class TestHunt {
 
     /** The regression memory: what failed this test in an earlier hunt is tried first, before anything new. */
     private void rerunPastFindings(ScheduleRunner runner) throws InterruptedException {
-        for (Path file : new ScheduleDirectory(settings.failuresDir).filesFor(identity)) {
-            ScheduleReplay replay = ScheduleReplay.of(file, identity, runner);
-            addSteps(replay);
-            switch (replay.verdict) {
-                case FAILED:
-                    files.add(file);
-                    throw replayFailure(replay);
-                case PASSED:
-                    forget(file, "it no longer fails");
-                    break;
-                case DIVERGED:
-                    forget(file, "the code under test no longer runs the recorded schedule");
-                    break;
-                default:
-                    hunt.say(identity, "kept but skipped %s", replay.problem);
+        PastFailures.rerun(runner, settings.failuresDir, identity, new PastFailures.Replays() {
+            @Override
+            public void replayed(ScheduleReplay replay) {
+                addSteps(replay);
             }
-        }
+
+            @Override
+            public ConcurrencyFailure failedAgain(ScheduleReplay replay, long started) {
+                files.add(replay.file);
+                return replayFailure(replay);
+            }
+        }, line -> hunt.say(identity, "%s", line));
     }
 
     private void addSteps(ScheduleReplay replay) {
@@ -336,15 +332,6 @@ final class TestHunt {
                 file, failure.getMessage() + note, failure.getCause());
         annotated.setStackTrace(failure.getStackTrace());
         return annotated;
-    }
-
-    private void forget(Path file, String why) {
-        try {
-            Files.deleteIfExists(file);
-            hunt.say(identity, "forgot %s: %s", file, why);
-        } catch (IOException e) {
-            hunt.say(identity, "could not forget %s (%s): %s", file, why, e);
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import dev.interleave.ConcurrencyFailure;
 import dev.interleave.fixtures.hunt.HuntedCorrect;
 import dev.interleave.fixtures.hunt.HuntedCounter;
+import dev.interleave.fixtures.hunt.HuntedFreshState;
 import dev.interleave.fixtures.hunt.HuntedMisfits;
 import dev.interleave.fixtures.hunt.HuntedShapes;
 import dev.interleave.fixtures.hunt.KeptCounter;
@@ -100,6 +101,38 @@ class HuntTests {
         assertThat(HuntedCorrect.AFTER_EACH.get() - afterEach)
                 .as("@AfterEach too, but in the last schedule of a test, which its deadline may cut short")
                 .isBetween(calls - 7, calls);
+    }
+
+    @Test
+    void everyScheduleRunsOnAFreshInstanceWithItsOwnLifecycle() throws IOException {
+        Path folder = freshFolder();
+        int constructed = HuntedFreshState.CONSTRUCTED.get();
+        int beforeEach = HuntedFreshState.BEFORE_EACH.get();
+        int afterEach = HuntedFreshState.AFTER_EACH.get();
+        int folders = HuntedFreshState.FOLDERS.size();
+
+        EngineExecutionResults results = hunt(folder, HuntedFreshState.class, "interleave.hunt.perTest", "6s");
+
+        List<Event> finished = results.testEvents().finished().list();
+        assertThat(finished.stream().map(event -> event.getTestDescriptor().getDisplayName()))
+                .containsExactlyInAnyOrder("startsFromAFreshInstance()", "[1] 1", "[2] 2");
+        assertThat(finished).allSatisfy(event -> assertThat(event.getRequiredPayload(TestExecutionResult.class)
+                .getStatus()).as("%s", event).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+        Map<String, Long> schedules = schedulesByTest(summary(folder));
+        long fresh = schedules.get(HuntedFreshState.class.getName() + "#startsFromAFreshInstance");
+        long all = schedules.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(fresh).as("schedules enough to reuse what a schedule left").isGreaterThan(2);
+        int instances = HuntedFreshState.CONSTRUCTED.get() - constructed;
+        assertThat(instances).as("an instance for each straight run and each schedule")
+                .isGreaterThanOrEqualTo((int) all + 3);
+        assertThat(HuntedFreshState.BEFORE_EACH.get() - beforeEach)
+                .as("one @BeforeEach per instance (the last schedule of each test may be cut before it)")
+                .isBetween(instances - 3, instances);
+        assertThat(HuntedFreshState.AFTER_EACH.get() - afterEach)
+                .as("one @AfterEach per instance, but in the last schedule of a test, which its deadline may cut")
+                .isBetween(instances - 3, instances);
+        assertThat(HuntedFreshState.FOLDERS.size() - folders).as("a @TempDir of its own for every schedule")
+                .isGreaterThanOrEqualTo((int) fresh);
     }
 
     @Test

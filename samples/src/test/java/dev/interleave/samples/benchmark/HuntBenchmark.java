@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,8 @@ public final class HuntBenchmark {
 
     private static final String SUBJECT = "dev.interleave.samples.hunt.ReadThroughCacheTest";
     private static final Pattern SCHEDULES = Pattern.compile("\"totals\": \\{\"tests\": (\\d+), \"schedules\": (\\d+)");
+    private static final Pattern TEST = Pattern.compile(
+            "\"schedules\": (\\d+), \"interleavings\": \\d+, \"millis\": (\\d+)");
 
     private HuntBenchmark() {
     }
@@ -98,43 +101,61 @@ public final class HuntBenchmark {
     }
 
     /**
-     * What a schedule costs hunted (Jupiter discovers and runs the test inside it) and as a {@code @ConcurrencyTest}
-     * (Interleave's runner calls it), for the same test and the same number of schedules; and one plain Jupiter run.
+     * What a schedule costs hunted (Jupiter runs the test inside it) and as a {@code @ConcurrencyTest} (Interleave's
+     * runner calls it), for the same test and the same number of schedules; and one plain Jupiter run. Wall time, and
+     * the process's CPU time, which a loaded machine inflates far less.
      */
     private static void overhead(int seconds) throws IOException {
         String method = "countsEveryMissFromTwoThreads";
         Path folder = Files.createTempDirectory("hunt-overhead-");
-        Instant started = Instant.now();
+        long cpu = cpuNanos();
         EngineTestKit.engine("interleave").selectors(selectClass(HuntOverheadSubject.class))
                 .configurationParameter("interleave.hunt", "true")
                 .configurationParameter("interleave.hunt.include", HuntOverheadSubject.class.getName())
                 .configurationParameter("interleave.hunt.perTest", seconds + "s")
+                // the method is a @ConcurrencyTest too, which the engine runs beside the hunt: one schedule of it
+                .configurationParameter("interleave.schedules", "1")
                 .configurationParameter("interleave.failures.dir", folder.toString())
                 .execute();
-        double huntSeconds = Duration.between(started, Instant.now()).toMillis() / 1e3;
-        Matcher totals = SCHEDULES.matcher(Files.readString(folder.resolve("hunt.json")));
-        long schedules = totals.find() ? Long.parseLong(totals.group(2)) : 0;
-        double hunted = huntSeconds * 1e3 / Math.max(1, schedules);
+        double huntCpu = (cpuNanos() - cpu) / 1e6;
+        Matcher test = TEST.matcher(Files.readString(folder.resolve("hunt.json")));
+        if (!test.find()) {
+            throw new IllegalStateException("the hunt's summary names no test: " + folder.resolve("hunt.json"));
+        }
+        long schedules = Long.parseLong(test.group(1));
+        // the test's own time in the hunt, its straight run and its schedules: not the engine's start
+        double hunted = Long.parseLong(test.group(2)) / (double) Math.max(1, schedules);
 
-        started = Instant.now();
+        Instant started = Instant.now();
+        cpu = cpuNanos();
         EngineExecutionResults direct = EngineTestKit.engine("interleave")
                 .selectors(selectMethod(HuntOverheadSubject.class, method))
                 .configurationParameter("interleave.schedules", Long.toString(schedules))
                 .configurationParameter("interleave.failures.dir", folder.toString())
                 .execute();
         double directMillis = Duration.between(started, Instant.now()).toMillis() / Math.max(1.0, schedules);
+        double directCpu = (cpuNanos() - cpu) / 1e6 / Math.max(1, schedules);
         boolean passed = direct.testEvents().finished().stream().allMatch(event -> event
                 .getRequiredPayload(TestExecutionResult.class).getStatus() == TestExecutionResult.Status.SUCCESSFUL);
 
         int plainRuns = 200;
         started = Instant.now();
+        cpu = cpuNanos();
         for (int i = 0; i < plainRuns; i++) {
             EngineTestKit.engine("junit-jupiter").selectors(selectMethod(HuntOverheadSubject.class, method)).execute();
         }
         double plainMillis = Duration.between(started, Instant.now()).toMillis() / (double) plainRuns;
-        System.out.printf(Locale.ROOT, "per schedule: hunted %.2f ms, as @ConcurrencyTest %.2f ms%s (%d schedules"
-                        + " each): running Jupiter in a schedule costs %.2f ms; one plain Jupiter run of the test"
-                        + " (discovery included) %.2f ms%n", hunted, directMillis, passed ? "" : " (FAILED)", schedules,
-                hunted - directMillis, plainMillis);
+        double plainCpu = (cpuNanos() - cpu) / 1e6 / plainRuns;
+        System.out.printf(Locale.ROOT, "per schedule (%d schedules each), wall / process CPU: hunted %.2f / %.2f ms,"
+                        + " as @ConcurrencyTest %.2f / %.2f ms%s: running Jupiter in a schedule costs %.2f / %.2f ms;"
+                        + " one plain Jupiter run of the test (discovery included) %.2f / %.2f ms%n", schedules, hunted,
+                huntCpu / Math.max(1, schedules), directMillis, directCpu, passed ? "" : " (FAILED)",
+                hunted - directMillis, huntCpu / Math.max(1, schedules) - directCpu, plainMillis, plainCpu);
+    }
+
+    /** CPU time of every thread of this JVM, the JIT's and the collector's included. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }
