@@ -20,8 +20,8 @@ public class DockPool {
     public int borrow() {
         for (int dock = 0; dock < busy.length; dock++) {
             if (!busy[dock]) {
-                busy[dock] = true;
                 borrows.incrementAndGet();
+                busy[dock] = true;
                 return dock;
             }
         }
