@@ -1,5 +1,7 @@
 package dev.interleave.usertests;
 
+import java.util.List;
+
 /**
  * What one test of the user's project must do in every run.
  *
@@ -7,8 +9,9 @@ package dev.interleave.usertests;
  * @param kind whether it finds a bug, or passes
  * @param failure for {@link Kind#FINDS_BUG}, text the failure's headline contains: {@code Deadlock}, or the name of
  *     the exception a thread threw
+ * @param mentions for {@link Kind#FINDS_BUG}, more text the failure must contain: what the report must name
  */
-record Expectation(String test, Kind kind, String failure) {
+record Expectation(String test, Kind kind, String failure, List<String> mentions) {
 
     enum Kind {
         /** A {@code @ConcurrencyTest} of a buggy program: it fails, reporting the bug. */
@@ -19,16 +22,16 @@ record Expectation(String test, Kind kind, String failure) {
         PASSES
     }
 
-    static Expectation findsBug(String test, String failure) {
-        return new Expectation(test, Kind.FINDS_BUG, failure);
+    static Expectation findsBug(String test, String failure, String... mentions) {
+        return new Expectation(test, Kind.FINDS_BUG, failure, List.of(mentions));
     }
 
     static Expectation passesExploration(String test) {
-        return new Expectation(test, Kind.PASSES_EXPLORATION, "");
+        return new Expectation(test, Kind.PASSES_EXPLORATION, "", List.of());
     }
 
     static Expectation passes(String test) {
-        return new Expectation(test, Kind.PASSES, "");
+        return new Expectation(test, Kind.PASSES, "", List.of());
     }
 
     @Override

@@ -26,11 +26,35 @@ import org.xml.sax.SAXException;
 final class ProjectRun {
 
     private final String name;
+    private final Path reports;
     private final Map<String, TestOutcome> outcomes;
+    private final Counts counts;
+    private final List<List<ConsoleLine>> consoleLines;
 
-    private ProjectRun(String name, Map<String, TestOutcome> outcomes) {
+    private ProjectRun(String name, Path reports, Map<String, TestOutcome> outcomes, Counts counts,
+            List<List<ConsoleLine>> consoleLines) {
         this.name = name;
+        this.reports = reports;
         this.outcomes = outcomes;
+        this.counts = counts;
+        this.consoleLines = consoleLines;
+    }
+
+    /**
+     * The counts of the run's XML reports, added up over its test classes: what Surefire prints as
+     * {@code Tests run: 36, Failures: 15, Errors: 0, Skipped: 0}.
+     */
+    record Counts(int tests, int failures, int errors, int skipped) {
+
+        Counts plus(Counts other) {
+            return new Counts(tests + other.tests, failures + other.failures, errors + other.errors,
+                    skipped + other.skipped);
+        }
+
+        @Override
+        public String toString() {
+            return "Tests run: " + tests + ", Failures: " + failures + ", Errors: " + errors + ", Skipped: " + skipped;
+        }
     }
 
     /**
@@ -44,7 +68,9 @@ final class ProjectRun {
                     + "; it runs in this module's integration-test phase (mvn verify)");
         }
         Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+        Counts counts = new Counts(0, 0, 0, 0);
         for (Path file : xml) {
+            counts = counts.plus(counts(file));
             for (TestOutcome outcome : testCases(file)) {
                 if (outcomes.put(outcome.test(), outcome) != null) {
                     throw new IllegalStateException(name + " reports " + outcome.test() + " twice (" + file
@@ -52,13 +78,18 @@ final class ProjectRun {
                 }
             }
         }
+        List<List<ConsoleLine>> consoleLines = new ArrayList<>();
         for (Path output : outputs) {
+            List<ConsoleLine> inOrder = new ArrayList<>();
             for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
-                ConsoleLine.parse(line).ifPresent(console -> outcomes.computeIfPresent(console.test(),
-                        (test, outcome) -> outcome.withConsoleLine(console)));
+                ConsoleLine.parse(line).ifPresent(console -> {
+                    inOrder.add(console);
+                    outcomes.computeIfPresent(console.test(), (test, outcome) -> outcome.withConsoleLine(console));
+                });
             }
+            consoleLines.add(List.copyOf(inOrder));
         }
-        return new ProjectRun(name, outcomes);
+        return new ProjectRun(name, reports, outcomes, counts, List.copyOf(consoleLines));
     }
 
     /** The files in {@code folder} whose names start and end so, sorted by name. */
@@ -76,6 +107,24 @@ final class ProjectRun {
         return name;
     }
 
+    /** The folder of the run's reports. */
+    Path reports() {
+        return reports;
+    }
+
+    Counts counts() {
+        return counts;
+    }
+
+    /**
+     * The engine's console lines in the order it printed them, one list per output file: one per test class for
+     * Surefire (which redirects each class's output to a file of its own), one for the whole run for the Console
+     * Launcher.
+     */
+    List<List<ConsoleLine>> consoleLines() {
+        return consoleLines;
+    }
+
     Optional<TestOutcome> outcome(String test) {
         return Optional.ofNullable(outcomes.get(test));
     }
@@ -85,15 +134,37 @@ final class ProjectRun {
         return List.copyOf(outcomes.keySet());
     }
 
-    private static List<TestOutcome> testCases(Path file) throws IOException {
-        NodeList cases;
+    private static Element document(Path file) throws IOException {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            cases = factory.newDocumentBuilder().parse(file.toFile()).getElementsByTagName("testcase");
+            return factory.newDocumentBuilder().parse(file.toFile()).getDocumentElement();
         } catch (ParserConfigurationException | SAXException e) {
             throw new IOException("cannot read the JUnit XML report " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The report's test cases, each counted by its outcome as Surefire counts them for its summary line. (The
+     * {@code testsuite} element's own attributes are not used: Surefire's undercount a class whose tests two engines
+     * ran, such as one with {@code @Test} and {@code @ConcurrencyTest} methods.)
+     */
+    private static Counts counts(Path file) throws IOException {
+        NodeList cases = document(file).getElementsByTagName("testcase");
+        int failures = 0;
+        int errors = 0;
+        int skipped = 0;
+        for (int i = 0; i < cases.getLength(); i++) {
+            Element testCase = (Element) cases.item(i);
+            failures += testCase.getElementsByTagName("failure").getLength() > 0 ? 1 : 0;
+            errors += testCase.getElementsByTagName("error").getLength() > 0 ? 1 : 0;
+            skipped += testCase.getElementsByTagName("skipped").getLength() > 0 ? 1 : 0;
+        }
+        return new Counts(cases.getLength(), failures, errors, skipped);
+    }
+
+    static List<TestOutcome> testCases(Path file) throws IOException {
+        NodeList cases = document(file).getElementsByTagName("testcase");
         List<TestOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < cases.getLength(); i++) {
             Element testCase = (Element) cases.item(i);

@@ -67,4 +67,12 @@ class ReportReadingTests {
                    2  ends""");
         assertThat(trace).doesNotContain("target/usertests");
     }
+
+    @Test
+    void theReplayLineIsSplitIntoWordsAsAShellSplitsIt() {
+        assertThat(HuntTests.words("mvn test -Dtest=PoolTest#borrow -Dinterleave.hunt=true"
+                + " '-Dinterleave.replay=/a b/borrow-nightly 1-5.schedule'")).containsExactly("mvn", "test",
+                "-Dtest=PoolTest#borrow", "-Dinterleave.hunt=true",
+                "-Dinterleave.replay=/a b/borrow-nightly 1-5.schedule");
+    }
 }

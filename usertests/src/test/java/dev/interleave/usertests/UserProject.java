@@ -17,6 +17,13 @@ final class UserProject {
 
     private static final String ASSERTION = "threw org.opentest4j.AssertionFailedError";
     private static final String DEADLOCK = "Deadlock";
+    private static final String HANG = "Hang: ";
+
+    /** The watchdog's bound in the project's {@code junit-platform.properties}, far below its default of 10 s. */
+    static final int WATCHDOG_MILLIS = 3000;
+
+    static final String EXIT_REFUSED = "ShutdownTest.aBadOrderEndsTheProgram";
+    static final String SPINS = "StockCountTest.aCounterSpinsForEver";
 
     static final List<Expectation> EXPECTATIONS = List.of(
             // shared state in static nested classes of the test class
@@ -50,7 +57,26 @@ final class UserProject {
             passesExploration("WhenTwoTradersShareABook.tradersPlaceUnderTheLock"),
             // plain Jupiter tests
             passes("PriceTests.discountRoundsHalfUp"),
-            passes("PriceTests.taxIsAddedOnce"));
+            passes("PriceTests.taxIsAddedOnce"),
+            // a CompletableFuture chain on a fixed thread pool, every stage on the pool
+            findsBug("OrderPipelineTest.twoOrdersLoseARevenue", ASSERTION),
+            passesExploration("OrderPipelineTest.twoOrdersAddUnderTheLock"),
+            // static initializers that touch each other, first touched by two threads; and two that do not
+            findsBug("TariffTest.twoCashiersOpenTheTillsAtOnce", DEADLOCK, "waits for class Tariff's initialization",
+                    "waits for class Duty's initialization"),
+            passesExploration("TariffTest.twoCashiersReadTheSeasonsRebate"),
+            // a localhost echo server over blocking sockets, a thread per client
+            findsBug("EchoServerTest.handlersLoseAServedRequest", ASSERTION),
+            passesExploration("EchoServerTest.handlersCountEveryServedRequest"),
+            // System.exit on a worker: refused, the test fails, the JVM and the tests after it go on
+            findsBug(EXIT_REFUSED, "threw dev.interleave.scheduler.JvmExitRefused", "called System.exit(2)"),
+            passesExploration("ShutdownTest.aBadOrderIsRefused"),
+            // a daemon thread still running when the test method returns, as JUnit lets it
+            passesExploration("HeartbeatTest.aDaemonHeartbeatOutlivesTheTest"),
+            // a loop over a local that never reaches a scheduling point, with no annotation to bound it
+            findsBug(SPINS, HANG, "without reaching a scheduling point",
+                    "-Dinterleave.watchdog.millis=" + WATCHDOG_MILLIS),
+            passesExploration("StockCountTest.aCounterCountsAndEnds"));
 
     private UserProject() {
     }

@@ -3,7 +3,6 @@ package dev.interleave.usertests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -37,7 +38,6 @@ class UserProjectTests {
 
     private static final Path RUNS = Path.of(required("usertests.dir"));
     private static final Duration BOUND = Duration.ofSeconds(Long.parseLong(required("usertests.timeoutSeconds")));
-    private static final String CONSOLE_LAUNCHER = "org.junit.platform.console.ConsoleLauncher";
 
     /** The README's recommended setup, to which every other run is compared. */
     private static ProjectRun reference;
@@ -110,6 +110,64 @@ class UserProjectTests {
         }
     }
 
+    /**
+     * What Surefire prints at the end of each run ({@code Tests run: .., Failures: ..}), from every run's XML reports:
+     * every test ran, each bug is one failure, and nothing else failed, erred or was skipped.
+     */
+    @Test
+    void everyRunCountsEveryTestAndOneFailurePerBug() {
+        int bugs = (int) UserProject.EXPECTATIONS.stream().filter(test -> test.kind() == Expectation.Kind.FINDS_BUG)
+                .count();
+        ProjectRun.Counts expected = new ProjectRun.Counts(UserProject.EXPECTATIONS.size(), bugs, 0, 0);
+        for (ProjectRun run : runs) {
+            assertThat(run.counts()).as("the counts of %s's reports in %s", run.name(), run.reports())
+                    .isEqualTo(expected);
+        }
+    }
+
+    /**
+     * {@code System.exit} on a worker fails its test, which names the call, and does not end the JVM: every test of
+     * the run is still reported, and Surefire leaves no dump of a fork that "terminated without saying goodbye".
+     */
+    @Test
+    void systemExitFailsItsTestAndTheForkRunsOn() throws IOException {
+        for (ProjectRun run : runs) {
+            TestOutcome exit = run.outcome(UserProject.EXIT_REFUSED).orElseThrow();
+            assertThat(exit.failure()).as("%s in %s", UserProject.EXIT_REFUSED, run.name())
+                    .contains("called System.exit(2), which would end the JVM")
+                    .contains("at com.example.shop.ShutdownTest$Packer.pack(ShutdownTest.java:");
+            assertThat(run.tests()).as("the tests %s reported after the call", run.name())
+                    .hasSize(UserProject.EXPECTATIONS.size());
+            assertThat(ProjectRun.files(run.reports(), "", ".dump")).as("Surefire's dumps of a fork that ended"
+                    + " unexpectedly, in %s", run.reports()).isEmpty();
+        }
+    }
+
+    /**
+     * A thread spinning on a local is a hang once the project's watchdog bound has passed (and well before the
+     * default bound), and the JVM stays usable: a test run after it in the same JVM passes.
+     */
+    @Test
+    void aSpinningThreadIsAHangWithinTheWatchdogsBoundAndTheNextTestRuns() {
+        Pattern ranFor = Pattern.compile("ran for (\\d+) ms without reaching a scheduling point");
+        for (ProjectRun run : runs) {
+            TestOutcome spins = run.outcome(UserProject.SPINS).orElseThrow();
+            Matcher matcher = ranFor.matcher(spins.failure());
+            assertThat(matcher.find()).as("%s in %s: %s", UserProject.SPINS, run.name(), spins.headline()).isTrue();
+            assertThat(Long.parseLong(matcher.group(1))).as("how long the watchdog let it run in %s", run.name())
+                    .isBetween((long) UserProject.WATCHDOG_MILLIS, 10_000L - 1);
+            List<String> after = new ArrayList<>();
+            for (List<ConsoleLine> lines : run.consoleLines()) {
+                int hang = lines.stream().map(ConsoleLine::test).toList().indexOf(UserProject.SPINS);
+                if (hang >= 0) {
+                    lines.subList(hang + 1, lines.size()).stream().filter(line -> line.verdict().equals("passed"))
+                            .map(ConsoleLine::test).forEach(after::add);
+                }
+            }
+            assertThat(after).as("the tests that passed after it in the same JVM, in %s", run.name()).isNotEmpty();
+        }
+    }
+
     private static List<String> verdictProblems(Expectation expected, TestOutcome outcome, ProjectRun run) {
         List<String> problems = new ArrayList<>();
         String where = run.name() + ": ";
@@ -122,6 +180,9 @@ class UserProjectTests {
                     problems.add(where + "failed with \"" + outcome.headline() + "\", not with " + expected.failure());
                 } else if (outcome.foundInSchedule().isEmpty()) {
                     problems.add(where + "its failure names no schedule: " + outcome.headline());
+                } else {
+                    expected.mentions().stream().filter(text -> !outcome.failure().contains(text)).forEach(text ->
+                            problems.add(where + "its failure does not name " + text + ": " + outcome.headline()));
                 }
             }
             case PASSES_EXPLORATION -> {
@@ -193,16 +254,10 @@ class UserProjectTests {
                 Files.delete(stale);
             }
             Path output = folder.resolve("output.txt");
-            Path launcher = RUNS.resolve("console-launcher");
-            List<Path> classPath = new ArrayList<>();
-            classPath.add(launcher.resolve("junit-platform-console-standalone.jar"));
-            classPath.add(Path.of(required("usertests.testClasses")));
-            for (String entry : Files.readString(launcher.resolve("class-path.txt"), StandardCharsets.UTF_8).strip()
-                    .split(File.pathSeparator)) {
-                classPath.add(Path.of(entry));
-            }
             List<String> jvmOptions = javaagent ? List.of("-javaagent:" + required("usertests.agentJar")) : List.of();
-            ChildJvm jvm = ChildJvm.start(jvmOptions, classPath, CONSOLE_LAUNCHER, List.of("execute",
+            ChildJvm jvm = ChildJvm.start(jvmOptions,
+                    ConsoleLauncher.classPath(RUNS, required("usertests.testClasses")),
+                    ConsoleLauncher.MAIN_CLASS, List.of("execute",
                     "--disable-banner", "--disable-ansi-colors", "--details=tree",
                     "--select-package=" + UserProject.PACKAGE,
                     "--reports-dir=" + folder,
@@ -221,7 +276,7 @@ class UserProjectTests {
         }
     }
 
-    private static String required(String property) {
+    static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("the system property " + property + " is not set: run this class with"
