@@ -99,8 +99,8 @@ public record ScheduleRecord(TestIdentity test, String strategy, String seed, in
     /**
      * The values that steps of the trace read, wrote or returned: {@code steps} are step numbers (counting from 1, in
      * ascending order, each at most the trace's length) and {@code texts} the value of each, as the report prints it
-     * ({@code 0}, {@code "a\\nb"}, {@code Node#2}, with the objects numbered as in the report). A read's value is what it
-     * saw, a write's what it stored, a call's what it returned. Steps without a value have none here.
+     * ({@code 0}, {@code "a\\nb"}, {@code Node#2}, with the objects numbered as in the report). A read's value is
+     * what it saw, a write's what it stored, a call's what it returned. Steps without a value have none here.
      */
     public record StepValues(int[] steps, List<String> texts) {
 

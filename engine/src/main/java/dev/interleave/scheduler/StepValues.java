@@ -16,7 +16,7 @@ import dev.interleave.instrumentation.ClassInitialization;
 /**
  * Captures the value each shared access of a schedule saw or stored, for the schedules whose trace a user is shown.
  *
- * <p>No rewriter change is needed, because the scheduler is cooperative. A field or array hook runs <em>before</em>
+ * <p>Accesses need no rewriter change, because the scheduler is cooperative. A field or array hook runs <em>before</em>
  * the access, and once the scheduler has let the thread go on from it, no other managed thread runs until that
  * thread's next hook. So the value a read will see is the field's value when its step is recorded (after the
  * scheduling point), and the value a write stored is the field's value when its thread next comes to the scheduler
@@ -30,8 +30,9 @@ import dev.interleave.instrumentation.ClassInitialization;
  *
  * <p>Where nothing is captured: a field whose class does not let the framework in (a JDK class in a package that is
  * not opened to it: the agent opens none for this, since opening a package to the class path opens it to the code
- * under test too, and would change what its own reflection may do), a static field of a class not initialized yet (reading it would run the initializer at a moment the
- * test did not choose), and a write after which the schedule was abandoned before its thread came back.
+ * under test too, and would change what its own reflection may do), a static field of a class not initialized yet
+ * (reading it would run the initializer at a moment the test did not choose), and a write after which the schedule
+ * was abandoned before its thread came back.
  *
  * <p>Cost: one reflective read per access. Explorations capture nothing: only the schedule that a report shows (the
  * failing one, run once more after shrinking; a replayed file) does.

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TraceValueTests {
 
     private static final Pattern COUNTER_ROW = Pattern.compile(
-            "^\\s*(\\d+)\\s+.*?(read LostUpdateCounter\\.count \u2192|write LostUpdateCounter\\.count \u2190) (\\S+)\\s+"
+            "^\\s*(\\d+)\\s+.*?(read LostUpdateCounter\\.count \u2192|write LostUpdateCounter\\.count \u2190)"
+                    + " (\\S+)\\s+"
                     + "LostUpdateCounter\\.increment\\(LostUpdateCounter\\.java:\\d+\\)$");
 
     @Test

@@ -99,14 +99,22 @@ public final class ScheduleRunner implements AutoCloseable {
     }
 
     /**
+     * The longest failing schedule that is run again to show its values: running a hang of a million steps once more
+     * would take as long as finding it did, for the values of the 2,200 steps a report keeps.
+     */
+    static final long MAX_STEPS_SHOWING_VALUES = 250_000;
+
+    /**
      * Runs the schedule that {@code recorded} ran, again, capturing the value of every step, for the report that
      * shows its trace: explorations do not capture values, which costs a reflective read per access. Returns the new
-     * outcome if it followed the recorded path and failed the same way, else {@code recorded} as it was.
+     * outcome if it followed the recorded path and failed the same way, else {@code recorded} as it was (also when it
+     * took more than {@link #MAX_STEPS_SHOWING_VALUES} steps, or was not recorded).
      */
     public ScheduleOutcome rerunShowingValues(ScheduleOutcome recorded, ScheduleLimits limits)
             throws InterruptedException {
         ScheduleRecording recording = recorded.recording();
-        if (recording == null || !recorded.failed() || !recorded.leakedThreads().isEmpty()) {
+        if (recording == null || !recorded.failed() || !recorded.leakedThreads().isEmpty()
+                || recorded.steps() > MAX_STEPS_SHOWING_VALUES) {
             return recorded;
         }
         ScheduleRecording.Fingerprint fingerprint = recording.fingerprint();
@@ -115,7 +123,10 @@ public final class ScheduleRunner implements AutoCloseable {
         return Shrinker.sameFailure(again, recorded.failure()) && again.leakedThreads().isEmpty() ? again : recorded;
     }
 
-    /** As the other {@code run} methods; {@code showValues} captures the value of every step (see {@link Scheduler#capturingValues}). */
+    /**
+     * As the other {@code run} methods; {@code showValues} captures the value of every step (see
+     * {@link Scheduler#capturingValues}).
+     */
     ScheduleOutcome run(SchedulingStrategy strategy, ScheduleLimits limits, ScheduleRecording recording,
             ExpectedTrace expected, boolean spuriousWakeups, boolean showValues) throws InterruptedException {
         statics.beforeSchedule();
