@@ -16,6 +16,12 @@ public final class InterleavingTable {
     static final int HEAD = 12;
     static final int TAIL = 60;
     private static final int MAX_CELL = 48;
+    /**
+     * A cell that shows a value may be wider; the value is cut to fit (a long string), never the description, which
+     * says what was accessed.
+     */
+    private static final int MAX_VALUE_CELL = 64;
+    private static final int MIN_VALUE = 16;
 
     private InterleavingTable() {
     }
@@ -46,15 +52,27 @@ public final class InterleavingTable {
             previousStep = event.step();
             String[] row = new String[threads + 2];
             row[0] = Integer.toString(event.step());
-            row[event.thread() + 1] = clip(StepText.what(event, names));
+            row[event.thread() + 1] = cell(StepText.what(event, names), StepText.value(event, names));
             row[threads + 1] = StepText.where(event);
             rows.add(row);
         }
         return format(header, rows);
     }
 
+    private static String cell(String what, String value) {
+        if (value == null) {
+            return clip(what, MAX_CELL);
+        }
+        String description = clip(what, MAX_CELL);
+        return description + " " + clip(value, Math.max(MIN_VALUE, MAX_VALUE_CELL - 1 - description.length()));
+    }
+
     private static String clip(String text) {
-        return text.length() <= MAX_CELL ? text : text.substring(0, MAX_CELL - 3) + "...";
+        return clip(text, MAX_CELL);
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 
     private static String format(String[] header, List<String[]> rows) {

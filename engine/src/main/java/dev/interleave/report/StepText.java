@@ -4,6 +4,7 @@ import dev.interleave.bridge.AccessKind;
 import dev.interleave.bridge.Site;
 import dev.interleave.bridge.Sites;
 import dev.interleave.scheduler.ObjectNames;
+import dev.interleave.scheduler.OpKind;
 import dev.interleave.scheduler.TraceEvent;
 
 /** What one step of a schedule did, in a few words, and where in the code. */
@@ -61,6 +62,18 @@ final class StepText {
             default:
                 return event.kind().name().toLowerCase();
         }
+    }
+
+    /**
+     * What the step read ({@code → 0}), wrote ({@code ← 1}) or returned ({@code → false}), or null when its schedule
+     * did not capture it.
+     */
+    static String value(TraceEvent event, ObjectNames names) {
+        if (!event.hasValue()) {
+            return null;
+        }
+        boolean wrote = event.kind() == OpKind.ACCESS && event.access() != null && event.access().isWrite();
+        return (wrote ? "\u2190 " : "\u2192 ") + ValueText.of(event.value(), names);
     }
 
     static String where(TraceEvent event) {

@@ -13,6 +13,7 @@ import com.esotericsoftware.kryo.kryo5.io.Output;
 import com.esotericsoftware.kryo.kryo5.util.DefaultClassResolver;
 import dev.interleave.schedulefile.ScheduleRecord.EventKey;
 import dev.interleave.schedulefile.ScheduleRecord.FailureSummary;
+import dev.interleave.schedulefile.ScheduleRecord.StepValues;
 import dev.interleave.schedulefile.ScheduleRecord.TestIdentity;
 
 /**
@@ -157,6 +158,54 @@ final class Body {
                 Boolean spurious = record.spuriousWakeups();
                 output.writeByte(spurious == null ? SPURIOUS_UNSAID : spurious ? SPURIOUS_ON : SPURIOUS_OFF);
             }
+            if (version >= 3) {
+                writeValues(output, record.values(), trace.length);
+            }
+        }
+
+        // Version 3 writes the values of steps after the spurious wake-up setting: their step numbers as packed
+        // ints, then each value as a string.
+        private static void writeValues(Output output, StepValues values, int traceLength) {
+            int wrong = outOfOrder(values.steps(), traceLength);
+            if (wrong >= 0) {
+                throw new IllegalArgumentException("values.steps[" + wrong + "] = " + values.steps()[wrong]
+                        + " is not a step of the " + traceLength + "-step trace after the one before it");
+            }
+            PackedInts.write(output, "value steps", values.steps());
+            for (String text : values.texts()) {
+                writeString(output, "step value", text);
+            }
+        }
+
+        private static StepValues readValues(Input input, int traceLength) {
+            int[] steps = PackedInts.read(input, "value steps");
+            int wrong = outOfOrder(steps, traceLength);
+            if (wrong >= 0) {
+                throw new Malformed("value steps[" + wrong + "] = " + steps[wrong] + " is not a step of its "
+                        + traceLength + "-step trace after the one before it");
+            }
+            int remaining = input.limit() - input.position();
+            if (steps.length > remaining) {
+                throw new Malformed("it claims " + steps.length + " step values, more than its " + remaining
+                        + " remaining bytes can hold");
+            }
+            List<String> texts = new ArrayList<>(steps.length);
+            for (int i = 0; i < steps.length; i++) {
+                texts.add(readString(input, "step value"));
+            }
+            return new StepValues(steps, texts);
+        }
+
+        /** The first position of {@code steps} that is not a step number above the one before it, or -1. */
+        private static int outOfOrder(int[] steps, int traceLength) {
+            int previous = 0;
+            for (int i = 0; i < steps.length; i++) {
+                if (steps[i] <= previous || steps[i] > traceLength) {
+                    return i;
+                }
+                previous = steps[i];
+            }
+            return -1;
         }
 
         @Override
@@ -195,8 +244,9 @@ final class Body {
                 }
                 spurious = said == SPURIOUS_UNSAID ? null : said == SPURIOUS_ON;
             }
+            StepValues values = version >= 3 ? readValues(input, trace.length) : StepValues.NONE;
             return new ScheduleRecord(test, strategy, seed, schedule, frameworkVersion, jdkVersion, maxSteps,
-                    decisions, events, trace, failure, spurious);
+                    decisions, events, trace, failure, spurious, values);
         }
 
         /** The first position of {@code trace} that is not an index into {@code size} events, or -1. */

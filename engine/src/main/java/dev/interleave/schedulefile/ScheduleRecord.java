@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param failure          how the schedule failed
  * @param spuriousWakeups  whether waits could end spuriously ({@code interleave.spuriousWakeups}) when it ran, which
  *                         its decisions depend on; null for a file of format version 1, which did not say
+ * @param values           what steps of the trace read, wrote or returned, as the report printed them; none for a
+ *                         file of format version 2 or older, and none for steps whose values were not captured
  */
 public record ScheduleRecord(TestIdentity test, String strategy, String seed, int schedule, String frameworkVersion,
         String jdkVersion, int maxSteps, int[] decisions, List<EventKey> events, int[] trace,
-        FailureSummary failure, Boolean spuriousWakeups) {
+        FailureSummary failure, Boolean spuriousWakeups, StepValues values) {
 
     public ScheduleRecord {
         Objects.requireNonNull(test, "test");
@@ -36,6 +38,15 @@ public record ScheduleRecord(TestIdentity test, String strategy, String seed, in
         events = List.copyOf(events);
         Objects.requireNonNull(trace, "trace");
         Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(values, "values");
+    }
+
+    /** A record without values, as those of format version 2. */
+    public ScheduleRecord(TestIdentity test, String strategy, String seed, int schedule, String frameworkVersion,
+            String jdkVersion, int maxSteps, int[] decisions, List<EventKey> events, int[] trace,
+            FailureSummary failure, Boolean spuriousWakeups) {
+        this(test, strategy, seed, schedule, frameworkVersion, jdkVersion, maxSteps, decisions, events, trace, failure,
+                spuriousWakeups, StepValues.NONE);
     }
 
     /** A record that does not say whether waits could end spuriously, as those of format version 1. */
@@ -43,7 +54,7 @@ public record ScheduleRecord(TestIdentity test, String strategy, String seed, in
             String jdkVersion, int maxSteps, int[] decisions, List<EventKey> events, int[] trace,
             FailureSummary failure) {
         this(test, strategy, seed, schedule, frameworkVersion, jdkVersion, maxSteps, decisions, events, trace, failure,
-                null);
+                null, StepValues.NONE);
     }
 
     /**
@@ -82,6 +93,31 @@ public record ScheduleRecord(TestIdentity test, String strategy, String seed, in
         public FailureSummary {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(headline, "headline");
+        }
+    }
+
+    /**
+     * The values that steps of the trace read, wrote or returned: {@code steps} are step numbers (counting from 1, in
+     * ascending order, each at most the trace's length) and {@code texts} the value of each, as the report prints it
+     * ({@code 0}, {@code "a\\nb"}, {@code Node#2}, with the objects numbered as in the report). A read's value is
+     * what it saw, a write's what it stored, a call's what it returned. Steps without a value have none here.
+     */
+    public record StepValues(int[] steps, List<String> texts) {
+
+        public static final StepValues NONE = new StepValues(new int[0], List.of());
+
+        public StepValues {
+            Objects.requireNonNull(steps, "steps");
+            texts = List.copyOf(texts);
+            if (steps.length != texts.size()) {
+                throw new IllegalArgumentException(steps.length + " steps but " + texts.size() + " values");
+            }
+        }
+
+        /** The value of step {@code step}, or null when it has none. */
+        public String of(int step) {
+            int at = java.util.Arrays.binarySearch(steps, step);
+            return at >= 0 ? texts.get(at) : null;
         }
     }
 }

@@ -495,6 +495,13 @@ final class ManagedThread implements ThreadEvents {
     }
 
     @Override
+    public void libraryReturned(boolean returned, int site) {
+        if (!inScheduler) {
+            scheduler.returned(this, site, returned);
+        }
+    }
+
+    @Override
     public void framework(boolean entering) {
         if (entering) {
             if (frameworkCalls++ == 0) {

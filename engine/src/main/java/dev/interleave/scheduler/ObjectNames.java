@@ -14,14 +14,37 @@ public final class ObjectNames {
     private final Map<Object, String> names = new IdentityHashMap<>();
     private final Map<String, Integer> counters = new HashMap<>();
 
+    /**
+     * The names of the objects in {@code trace}: step by step, the object a step acts on, then the object it read,
+     * wrote or returned, so that an object has the same name in every row, whether it is acted on or passed around.
+     */
     public static ObjectNames of(List<TraceEvent> trace) {
         ObjectNames names = new ObjectNames();
         for (TraceEvent event : trace) {
             if (event.target() != null) {
                 names.nameOf(event.target());
             }
+            if (event.hasValue() && isNamed(event.value())) {
+                names.nameOf(event.value());
+            }
         }
         return names;
+    }
+
+    /**
+     * Whether a value is shown by a name of this numbering rather than as itself: every object but null, strings,
+     * boxed primitives and enum constants, whose texts are their own and never differ from run to run.
+     */
+    public static boolean isNamed(Object value) {
+        return value != null && !(value instanceof String) && !(value instanceof Number && isBoxed(value))
+                && !(value instanceof Boolean) && !(value instanceof Character) && !(value instanceof Enum)
+                && !(value instanceof Class);
+    }
+
+    private static boolean isBoxed(Object number) {
+        Class<?> type = number.getClass();
+        return type == Integer.class || type == Long.class || type == Short.class || type == Byte.class
+                || type == Float.class || type == Double.class;
     }
 
     /**

@@ -64,6 +64,8 @@ public final class Scheduler {
     private final IdentityHashes identityHashes = new IdentityHashes();
     private int decisions;
     private ScheduleRecording recording;
+    /** The values of the steps, captured only for a schedule whose trace is shown; null otherwise. */
+    private StepValues values;
     private ExpectedTrace expected;
     private String divergence;
     /** The bridge's slot for this scheduler, which names the thread it lets run; -1 without one. */
@@ -93,6 +95,15 @@ public final class Scheduler {
     /** Records the schedule's decisions and the fingerprint of its events into {@code recording}. */
     public Scheduler recordingInto(ScheduleRecording recording) {
         this.recording = recording;
+        return this;
+    }
+
+    /**
+     * Captures what each shared access of this schedule reads or writes, for a schedule whose trace a user is shown:
+     * see {@link StepValues}. It adds no step and changes no decision.
+     */
+    public Scheduler capturingValues() {
+        this.values = new StepValues();
         return this;
     }
 
@@ -531,6 +542,9 @@ public final class Scheduler {
 
     /** The next thread to run, or null when the schedule has failed (deadlock, hang). */
     private ManagedThread decide(ManagedThread self) {
+        if (values != null) {
+            values.settle(); // before any other thread may run
+        }
         long step = steps + 1;
         steps = step;
         if (step > limits.maxSteps()) {
@@ -707,7 +721,12 @@ public final class Scheduler {
             return; // what unwinding threads do is not part of the schedule, and would differ from run to run
         }
         int step = trace.size() + 1;
-        trace.add(new TraceEvent(step, thread.id, kind, access, site, target, index, detail));
+        TraceEvent taken = new TraceEvent(step, thread.id, kind, access, site, target, index, detail);
+        trace.add(taken);
+        if (values != null) {
+            values.settle();
+            values.recorded(taken);
+        }
         fingerprint = (fingerprint ^ ((long) site << 32 | (long) thread.id << 16 | kind.ordinal() << 8
                 | (access == null ? 0xff : access.ordinal()))) * 0x100000001b3L;
         if (listener != null) {
@@ -722,6 +741,13 @@ public final class Scheduler {
                     diverge(difference);
                 }
             }
+        }
+    }
+
+    /** The call {@code thread} took as a step at {@code site} returned {@code returned}. */
+    void returned(ManagedThread thread, int site, Object returned) {
+        if (values != null && !aborted) {
+            values.returned(thread.id, site, returned);
         }
     }
 

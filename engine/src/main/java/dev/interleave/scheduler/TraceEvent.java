@@ -17,6 +17,11 @@ public final class TraceEvent {
     private final Object target;
     private final int index;
     private final String detail;
+    /** What the step read, wrote or returned, when it was captured ({@link StepValues}); else {@link #NO_VALUE}. */
+    private Object value = NO_VALUE;
+
+    /** The value of a step for which none was captured: distinct from {@code null}, which a field may hold. */
+    private static final Object NO_VALUE = new Object();
 
     TraceEvent(int step, int thread, OpKind kind, AccessKind access, int site, Object target, int index,
             String detail) {
@@ -63,5 +68,26 @@ public final class TraceEvent {
 
     public String detail() {
         return detail;
+    }
+
+    /**
+     * Whether this step carries a value: what a read saw, what a write stored, or what a call returned. Only the
+     * schedules whose trace is shown capture values (see {@link StepValues}).
+     */
+    public boolean hasValue() {
+        return value != NO_VALUE;
+    }
+
+    /**
+     * The value this step read, wrote or returned, as the object itself: a boxed primitive, a string, an enum
+     * constant, or any other object, which a report names ({@link ObjectNames}) and never asks for its
+     * {@code toString()}. Meaningful only where {@link #hasValue()}.
+     */
+    public Object value() {
+        return hasValue() ? value : null;
+    }
+
+    void value(Object value) {
+        this.value = value;
     }
 }

@@ -25,9 +25,9 @@ import org.opentest4j.AssertionFailedError;
 
 class FailureReportTests {
 
-    /** A row of the interleaving table that accesses the counter: which access, and where. */
+    /** A row of the interleaving table that accesses the counter: which access, the value, and where. */
     private static final Pattern COUNTER_ACCESS = Pattern.compile(
-            "^\\s*\\d+\\s+.*?(read|write) LostUpdateCounter\\.count\\s+"
+            "^\\s*\\d+\\s+.*?(read|write) LostUpdateCounter\\.count [\u2192\u2190] \\d+\\s+"
                     + "LostUpdateCounter\\.increment\\(LostUpdateCounter\\.java:\\d+\\)$");
 
     @Test

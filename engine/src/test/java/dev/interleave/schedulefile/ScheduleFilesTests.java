@@ -19,6 +19,7 @@ import java.util.zip.Deflater;
 import com.esotericsoftware.kryo.kryo5.io.Output;
 import dev.interleave.schedulefile.ScheduleRecord.EventKey;
 import dev.interleave.schedulefile.ScheduleRecord.FailureSummary;
+import dev.interleave.schedulefile.ScheduleRecord.StepValues;
 import dev.interleave.schedulefile.ScheduleRecord.TestIdentity;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -74,8 +75,9 @@ class ScheduleFilesTests {
         ScheduleRecord record = withSpuriousWakeups(record(500, 9), true);
         Path written = dir.resolve("v2.schedule");
         ScheduleFiles.write(written, record);
-        // version 1 wrote the same body without the last byte, the setting
-        byte[] body = Arrays.copyOfRange(Files.readAllBytes(written), 20, (int) Files.size(written) - 1);
+        // version 1 wrote the same body without the setting (and the values after it)
+        byte[] body = bodyOf(record, 1);
+        assertThat(bodyOf(record, 2)).hasSize(body.length + 1).startsWith(body);
         Path versionOne = Files.write(dir.resolve("v1.schedule"), framed(1, body));
 
         ScheduleRecord read = ScheduleFiles.read(versionOne);
@@ -85,14 +87,58 @@ class ScheduleFilesTests {
 
     @Test
     void refusesASpuriousWakeupSettingThatIsNoneOfTheThree() throws IOException {
-        Path written = dir.resolve("good.schedule");
-        ScheduleFiles.write(written, record(50, 4));
-        byte[] body = Arrays.copyOfRange(Files.readAllBytes(written), 20, (int) Files.size(written));
+        byte[] body = bodyOf(record(50, 4), 2);
         body[body.length - 1] = 7;
         Path file = Files.write(dir.resolve("seven.schedule"), framed(2, body));
 
         assertRefused(file).hasMessageContaining("corrupt")
                 .hasMessageContaining("its spurious wake-up setting is 7, which is none of 0 (off), 1 (on) and 2");
+    }
+
+    @Test
+    void keepsTheValuesOfSteps() throws IOException {
+        ScheduleRecord record = withValues(record(100, 5), new StepValues(new int[] {1, 5, 9, 100},
+                List.of("0", "\"two\\nlines\"", "Node#2", "\u00fc\uD83D\uDE00")));
+        Path file = dir.resolve("values.schedule");
+
+        ScheduleFiles.write(file, record);
+        ScheduleRecord read = ScheduleFiles.read(file);
+
+        assertSame(read, record);
+        assertThat(read.values().of(5)).isEqualTo("\"two\\nlines\"");
+        assertThat(read.values().of(4)).isNull();
+    }
+
+    @Test
+    void readsAFileOfFormatVersionTwoAsOneWithoutValues() throws IOException {
+        ScheduleRecord record = withSpuriousWakeups(record(300, 8), false);
+        Path versionTwo = Files.write(dir.resolve("v2.schedule"), framed(2, bodyOf(record, 2)));
+
+        ScheduleRecord read = ScheduleFiles.read(versionTwo);
+
+        assertSame(read, record);
+        assertThat(read.values().steps()).isEmpty();
+    }
+
+    @Test
+    void refusesValuesOfStepsTheTraceDoesNotHaveOrOutOfOrder() throws IOException {
+        ScheduleRecord beyond = withValues(record(10, 5), new StepValues(new int[] {3, 11}, List.of("1", "2")));
+        assertThatThrownBy(() -> ScheduleFiles.write(dir.resolve("beyond.schedule"), beyond))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("values.steps[1] = 11 is not a step of the 10-step trace");
+        ScheduleRecord twice = withValues(record(10, 5), new StepValues(new int[] {3, 3}, List.of("1", "2")));
+        assertThatThrownBy(() -> ScheduleFiles.write(dir.resolve("twice.schedule"), twice))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("values.steps[1] = 3 is not a step of the 10-step trace after the one before");
+        // what version 3 appends to version 2's body, with a step number given twice
+        Output body = new Output(1024, -1);
+        body.writeBytes(bodyOf(record(10, 5), 2));
+        PackedInts.write(body, "value steps", new int[] {3, 3});
+        Body.writeString(body, "step value", "1");
+        Body.writeString(body, "step value", "2");
+        Path file = Files.write(dir.resolve("twice.schedule"), framed(3, body.toBytes()));
+        assertRefused(file).hasMessageContaining("corrupt")
+                .hasMessageContaining("value steps[1] = 3 is not a step of its 10-step trace after the one before");
     }
 
     @Test
@@ -221,7 +267,7 @@ class ScheduleFilesTests {
         Path file = Files.write(dir.resolve("newer.schedule"), framed(99, new byte[] {1, 2, 3}));
 
         assertRefused(file).hasMessageContaining("written by a newer Interleave (format version 99; this one"
-                + " reads up to 2); upgrade Interleave or record the schedule again");
+                + " reads up to 3); upgrade Interleave or record the schedule again");
     }
 
     @Test
@@ -423,6 +469,21 @@ class ScheduleFilesTests {
         assertSameInts(read.trace(), written.trace());
         assertThat(read.failure()).isEqualTo(written.failure());
         assertThat(read.spuriousWakeups()).isEqualTo(written.spuriousWakeups());
+        assertThat(read.values().steps()).containsExactly(written.values().steps());
+        assertThat(read.values().texts()).containsExactlyElementsOf(written.values().texts());
+    }
+
+    /** The body that format {@code version} writes for {@code record}. */
+    private static byte[] bodyOf(ScheduleRecord record, int version) {
+        Output body = new Output(1024, -1);
+        Body.kryo(version).writeClassAndObject(body, record);
+        return body.toBytes();
+    }
+
+    private static ScheduleRecord withValues(ScheduleRecord record, StepValues values) {
+        return new ScheduleRecord(record.test(), record.strategy(), record.seed(), record.schedule(),
+                record.frameworkVersion(), record.jdkVersion(), record.maxSteps(), record.decisions(),
+                record.events(), record.trace(), record.failure(), record.spuriousWakeups(), values);
     }
 
     private static void assertSameInts(int[] read, int[] written) {

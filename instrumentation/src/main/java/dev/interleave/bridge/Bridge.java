@@ -431,6 +431,18 @@ public final class Bridge {
         }
     }
 
+    /**
+     * After a call announced by {@link #beforeLibraryCall}, {@link #beforeDirectCall} or
+     * {@link #beforeOpaqueLibraryCall} at {@code site} returned {@code returned} normally.
+     */
+    public static void afterLibraryCall(boolean returned, int site) {
+        ThreadEvents events = current();
+        if (events != null) {
+            events.libraryReturn();
+            events.libraryReturned(returned, site);
+        }
+    }
+
     /** On entry to an application method with exception handlers: what {@link #restoreFrame} restores. */
     public static int frameState() {
         ThreadEvents events = current();

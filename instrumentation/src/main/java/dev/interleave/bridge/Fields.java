@@ -1,6 +1,8 @@
 package dev.interleave.bridge;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +14,8 @@ import java.util.Map;
 public final class Fields {
 
     private static final Map<String, Integer> IDS = new HashMap<>();
+    /** By number minus one: the declaring class's binary name and the field's name, as given to {@link #id}. */
+    private static final List<String[]> NAMES = new ArrayList<>();
 
     private Fields() {
     }
@@ -21,6 +25,19 @@ public final class Fields {
      * {@code com.example.Counter}): the same for every call with the same two, and never 0.
      */
     public static synchronized int id(String declaringClass, String name) {
-        return IDS.computeIfAbsent(declaringClass + '#' + name, key -> IDS.size() + 1);
+        return IDS.computeIfAbsent(declaringClass + '#' + name, key -> {
+            NAMES.add(new String[] {declaringClass, name});
+            return IDS.size() + 1;
+        });
+    }
+
+    /** The binary name of the class that declares field {@code id}, or null for a number no field has. */
+    public static synchronized String declaringClass(int id) {
+        return id > 0 && id <= NAMES.size() ? NAMES.get(id - 1)[0] : null;
+    }
+
+    /** The name of field {@code id}, or null for a number no field has. */
+    public static synchronized String name(int id) {
+        return id > 0 && id <= NAMES.size() ? NAMES.get(id - 1)[1] : null;
     }
 }

@@ -82,6 +82,13 @@ public interface ThreadEvents {
     void libraryReturn();
 
     /**
+     * The call announced at {@code site} returned the boolean {@code returned}, heard right after
+     * {@link #libraryReturn()}: what a report may show of it.
+     */
+    default void libraryReturned(boolean returned, int site) {
+    }
+
+    /**
      * The framework's own code starts ({@code true}) or stops ({@code false}) running on this thread, in the middle of
      * the test's code: the agent transforms a class that the test's code is loading. Calls nest.
      */

@@ -86,6 +86,8 @@ final class MethodRewriter extends MethodVisitor {
     private int pendingNews;
     private int line;
     private int siteAwaitingLine;
+    /** The site of the step before the library call being rewritten, which its return hook names. */
+    private int callSite;
     private boolean started;
     private final Set<Label> handlers = new HashSet<>();
     private boolean restoreBeforeNextInstruction;
@@ -462,7 +464,14 @@ final class MethodRewriter extends MethodVisitor {
         if (initializer || !replacements.replace(opcode, owner, name, descriptor)) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         }
-        afterCall(kind);
+        if (returnsBoolean(kind, descriptor)) {
+            // what the call returned goes to the trace of a schedule that is shown (a compareAndSet that failed)
+            super.visitInsn(Opcodes.DUP);
+            super.visitLdcInsn(callSite);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "afterLibraryCall", "(ZI)V", false);
+        } else {
+            afterCall(kind);
+        }
         if (constructor && !superConstructorCalled && opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
             if (pendingNews == 0) {
                 superConstructorCalled = true;
@@ -541,19 +550,25 @@ final class MethodRewriter extends MethodVisitor {
         beforeCall(kind, callee, Opcodes.INVOKESTATIC, null);
     }
 
+    /** Whether a call of {@code kind} is a step of its own whose boolean result the bridge hears of. */
+    private static boolean returnsBoolean(CallSites.Kind kind, String descriptor) {
+        return (kind == CallSites.Kind.SHARED || kind == CallSites.Kind.DIRECT
+                || kind == CallSites.Kind.SHARED_OPAQUE) && Type.getReturnType(descriptor) == Type.BOOLEAN_TYPE;
+    }
+
     /** The mark before a call of {@code kind}; see {@link CallSites}. */
     private void beforeCall(CallSites.Kind kind, String callee, int opcode, String descriptor) {
         switch (kind) {
             case SHARED:
                 pushReceiver(opcode, descriptor);
-                callBridge("beforeLibraryCall", "(Ljava/lang/Object;I)V", "call " + callee);
+                callSite = callBridge("beforeLibraryCall", "(Ljava/lang/Object;I)V", "call " + callee);
                 break;
             case DIRECT:
                 pushReceiver(opcode, descriptor);
-                callBridge("beforeDirectCall", "(Ljava/lang/Object;I)V", "call " + callee);
+                callSite = callBridge("beforeDirectCall", "(Ljava/lang/Object;I)V", "call " + callee);
                 break;
             case SHARED_OPAQUE:
-                callBridge("beforeOpaqueLibraryCall", "(I)V", "call " + callee);
+                callSite = callBridge("beforeOpaqueLibraryCall", "(I)V", "call " + callee);
                 break;
             case QUIET:
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "beforeQuietCall", "()V", false);

@@ -22,6 +22,7 @@ import dev.interleave.engine.statics.StaticState;
 import dev.interleave.report.CommandLines;
 import dev.interleave.report.FailureReport;
 import dev.interleave.report.StrategyName;
+import dev.interleave.report.ValueText;
 import dev.interleave.schedulefile.ScheduleDirectory;
 import dev.interleave.schedulefile.ScheduleFiles;
 import dev.interleave.schedulefile.ScheduleRecord;
@@ -188,6 +189,7 @@ public final class Exploration {
                 report.shrunk(shrunk.summary());
             }
         }
+        reported = runner.rerunShowingValues(reported, limits);
         Map<String, String> extra = new LinkedHashMap<>();
         if (shrunk != null) {
             extra.put("interleave.preemptions", Integer.toString(shrunk.preemptionsAfter));
@@ -217,7 +219,7 @@ public final class Exploration {
                 FrameworkVersion.current(), jdkVersion(), settings.maxSteps, recording.decisions(),
                 fingerprint.events(), fingerprint.trace(), new ScheduleRecord.FailureSummary(
                 outcome.failure().kind().name(), outcome.failure().thread(), FailureReport.headline(outcome) + shrinking),
-                spuriousWakeups);
+                spuriousWakeups, ValueText.ofTrace(outcome.trace()));
         Path file = new ScheduleDirectory(settings.failuresDir).fileFor(identity, settings.seed, schedule);
         try {
             ScheduleFiles.write(file, record);

@@ -66,7 +66,7 @@ public final class ScheduleReplay {
                 : record.spuriousWakeups();
         ScheduleOutcome outcome = runner.run(GuidedStrategy.replaying(record.decisions()),
                 ScheduleLimits.withMaxSteps(record.maxSteps()), null,
-                new ExpectedTrace(record.events(), record.trace()), spuriousWakeups);
+                new ExpectedTrace(record.events(), record.trace()), spuriousWakeups, true);
         if (outcome.divergence() != null) {
             return new ScheduleReplay(file, Verdict.DIVERGED, record, outcome, file + ": the replay left the recorded"
                     + " schedule " + outcome.divergence() + ". " + cause(record, runner.statics())

@@ -11,6 +11,7 @@ import dev.interleave.scheduler.ScheduleOutcome;
 import dev.interleave.scheduler.ScheduleRecording;
 import dev.interleave.scheduler.Scheduler;
 import dev.interleave.scheduler.TestThread;
+import dev.interleave.strategy.GuidedStrategy;
 import dev.interleave.strategy.SchedulingStrategy;
 import org.junit.platform.commons.JUnitException;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -94,6 +95,40 @@ public final class ScheduleRunner implements AutoCloseable {
      */
     ScheduleOutcome run(SchedulingStrategy strategy, ScheduleLimits limits, ScheduleRecording recording,
             ExpectedTrace expected, boolean spuriousWakeups) throws InterruptedException {
+        return run(strategy, limits, recording, expected, spuriousWakeups, false);
+    }
+
+    /**
+     * The longest failing schedule that is run again to show its values: running a hang of a million steps once more
+     * would take as long as finding it did, for the values of the 2,200 steps a report keeps.
+     */
+    static final long MAX_STEPS_SHOWING_VALUES = 250_000;
+
+    /**
+     * Runs the schedule that {@code recorded} ran, again, capturing the value of every step, for the report that
+     * shows its trace: explorations do not capture values, which costs a reflective read per access. Returns the new
+     * outcome if it followed the recorded path and failed the same way, else {@code recorded} as it was (also when it
+     * took more than {@link #MAX_STEPS_SHOWING_VALUES} steps, or was not recorded).
+     */
+    public ScheduleOutcome rerunShowingValues(ScheduleOutcome recorded, ScheduleLimits limits)
+            throws InterruptedException {
+        ScheduleRecording recording = recorded.recording();
+        if (recording == null || !recorded.failed() || !recorded.leakedThreads().isEmpty()
+                || recorded.steps() > MAX_STEPS_SHOWING_VALUES) {
+            return recorded;
+        }
+        ScheduleRecording.Fingerprint fingerprint = recording.fingerprint();
+        ScheduleOutcome again = run(GuidedStrategy.replaying(recording.decisions()), limits, new ScheduleRecording(),
+                new ExpectedTrace(fingerprint.events(), fingerprint.trace()), spuriousWakeups, true);
+        return Shrinker.sameFailure(again, recorded.failure()) && again.leakedThreads().isEmpty() ? again : recorded;
+    }
+
+    /**
+     * As the other {@code run} methods; {@code showValues} captures the value of every step (see
+     * {@link Scheduler#capturingValues}).
+     */
+    ScheduleOutcome run(SchedulingStrategy strategy, ScheduleLimits limits, ScheduleRecording recording,
+            ExpectedTrace expected, boolean spuriousWakeups, boolean showValues) throws InterruptedException {
         statics.beforeSchedule();
         Runnable body = bodies.next();
         Scheduler scheduler = new Scheduler(strategy, limits.withWatchdog(watchdogMillis))
@@ -103,6 +138,9 @@ public final class ScheduleRunner implements AutoCloseable {
         }
         if (expected != null) {
             scheduler.replaying(expected);
+        }
+        if (showValues) {
+            scheduler.capturingValues();
         }
         ScheduleOutcome outcome = scheduler.run(testThread, body);
         statics.ran(outcome.trace());

@@ -22,6 +22,7 @@ import dev.interleave.engine.execution.Shrinker;
 import dev.interleave.engine.execution.UnexploredClasses;
 import dev.interleave.report.FailureReport;
 import dev.interleave.report.StrategyName;
+import dev.interleave.report.ValueText;
 import dev.interleave.schedulefile.ScheduleDirectory;
 import dev.interleave.schedulefile.ScheduleFiles;
 import dev.interleave.schedulefile.ScheduleRecord;
@@ -269,6 +270,7 @@ final class TestHunt {
                 shrinking = " " + shrunk.summary();
             }
         }
+        reported = runner.rerunShowingValues(reported, limits.withDeadline(Long.MAX_VALUE));
         save(strategy, seed, schedule, reported, report, shrinking);
         ConcurrencyFailure failure = report.toFailure(reported);
         throw withRegressionNote(failure);
@@ -282,7 +284,7 @@ final class TestHunt {
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 settings.maxSteps, recording.decisions(), fingerprint.events(), fingerprint.trace(),
                 new ScheduleRecord.FailureSummary(outcome.failure().kind().name(), outcome.failure().thread(),
-                        FailureReport.headline(outcome) + shrinking));
+                        FailureReport.headline(outcome) + shrinking), null, ValueText.ofTrace(outcome.trace()));
         Path file = new ScheduleDirectory(settings.failuresDir).fileFor(identity, seed, schedule);
         try {
             ScheduleFiles.write(file, record);
