@@ -7,12 +7,12 @@ import dev.interleave.scheduler.ObjectNames;
 import dev.interleave.scheduler.TraceEvent;
 
 /** What one step of a schedule did, in a few words, and where in the code. */
-final class StepText {
+public final class StepText {
 
     private StepText() {
     }
 
-    static String what(TraceEvent event, ObjectNames names) {
+    public static String what(TraceEvent event, ObjectNames names) {
         Site site = Sites.get(event.site());
         String target = event.target() == null ? "" : names.nameOf(event.target());
         String detail = event.detail();
@@ -63,7 +63,7 @@ final class StepText {
         }
     }
 
-    static String where(TraceEvent event) {
+    public static String where(TraceEvent event) {
         switch (event.kind()) {
             case BEGIN:
             case END:

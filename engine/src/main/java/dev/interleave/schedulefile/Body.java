@@ -11,8 +11,10 @@ import com.esotericsoftware.kryo.kryo5.Serializer;
 import com.esotericsoftware.kryo.kryo5.io.Input;
 import com.esotericsoftware.kryo.kryo5.io.Output;
 import com.esotericsoftware.kryo.kryo5.util.DefaultClassResolver;
+import dev.interleave.schedulefile.ScheduleRecord.Details;
 import dev.interleave.schedulefile.ScheduleRecord.EventKey;
 import dev.interleave.schedulefile.ScheduleRecord.FailureSummary;
+import dev.interleave.schedulefile.ScheduleRecord.StepDetail;
 import dev.interleave.schedulefile.ScheduleRecord.TestIdentity;
 
 /**
@@ -157,6 +159,9 @@ final class Body {
                 Boolean spurious = record.spuriousWakeups();
                 output.writeByte(spurious == null ? SPURIOUS_UNSAID : spurious ? SPURIOUS_ON : SPURIOUS_OFF);
             }
+            if (version >= 3) {
+                ReportDetails.write(output, record.details());
+            }
         }
 
         @Override
@@ -195,8 +200,9 @@ final class Body {
                 }
                 spurious = said == SPURIOUS_UNSAID ? null : said == SPURIOUS_ON;
             }
+            Details details = version >= 3 ? ReportDetails.read(input) : null;
             return new ScheduleRecord(test, strategy, seed, schedule, frameworkVersion, jdkVersion, maxSteps,
-                    decisions, events, trace, failure, spurious);
+                    decisions, events, trace, failure, spurious, details);
         }
 
         /** The first position of {@code trace} that is not an index into {@code size} events, or -1. */

@@ -39,9 +39,11 @@ public final class ScheduleFiles {
 
     /**
      * The format version this build writes, and the newest it reads. Version 2 added whether waits could end
-     * spuriously, at the end of the body; version 1 files are still read, as records that do not say.
+     * spuriously, at the end of the body; version 1 files are still read, as records that do not say. Version 3
+     * added, after it, what a report page shows (thread names, the exception, what blocked threads waited for, the
+     * cycle, the words of the kept steps); older files are read as records without them.
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     /** The largest file {@link #read} accepts; a million-step schedule takes well under one MiB. */
     public static final long MAX_FILE_BYTES = 64L << 20;
     /** How much of a failure's headline a file keeps; the rest is cut, and the cut is noted. */
@@ -141,7 +143,7 @@ public final class ScheduleFiles {
         return new ScheduleRecord(record.test(), record.strategy(), record.seed(), record.schedule(),
                 record.frameworkVersion(), record.jdkVersion(), record.maxSteps(), record.decisions(),
                 record.events(), record.trace(), new FailureSummary(failure.kind(), failure.thread(), cut),
-                record.spuriousWakeups());
+                record.spuriousWakeups(), record.details());
     }
 
     private static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {

@@ -74,8 +74,8 @@ class ScheduleFilesTests {
         ScheduleRecord record = withSpuriousWakeups(record(500, 9), true);
         Path written = dir.resolve("v2.schedule");
         ScheduleFiles.write(written, record);
-        // version 1 wrote the same body without the last byte, the setting
-        byte[] body = Arrays.copyOfRange(Files.readAllBytes(written), 20, (int) Files.size(written) - 1);
+        // version 1 wrote the same body without the last two bytes: the setting, and version 3's report details
+        byte[] body = Arrays.copyOfRange(Files.readAllBytes(written), 20, (int) Files.size(written) - 2);
         Path versionOne = Files.write(dir.resolve("v1.schedule"), framed(1, body));
 
         ScheduleRecord read = ScheduleFiles.read(versionOne);
@@ -84,10 +84,64 @@ class ScheduleFilesTests {
     }
 
     @Test
+    void keepsWhatAReportPageShows() throws IOException {
+        ScheduleRecord record = record(40, 5).withDetails(details());
+        Path file = dir.resolve("details.schedule");
+
+        ScheduleFiles.write(file, record);
+
+        assertSame(ScheduleFiles.read(file), record);
+    }
+
+    @Test
+    void readsAFileOfFormatVersionTwoAsOneWithoutReportDetails() throws IOException {
+        ScheduleRecord record = withSpuriousWakeups(record(300, 8), false);
+        Path written = dir.resolve("v3.schedule");
+        ScheduleFiles.write(written, record.withDetails(details()));
+        Path bare = dir.resolve("bare.schedule");
+        ScheduleFiles.write(bare, record);
+        // version 2 wrote the body without its last byte, which says that no details follow
+        byte[] body = Arrays.copyOfRange(Files.readAllBytes(bare), 20, (int) Files.size(bare) - 1);
+        Path versionTwo = Files.write(dir.resolve("v2.schedule"), framed(2, body));
+
+        ScheduleRecord read = ScheduleFiles.read(versionTwo);
+
+        assertSame(read, record);
+        assertThat(read.details()).isNull();
+        assertThat(ScheduleFiles.read(written).details()).isNotNull();
+    }
+
+    @Test
+    void refusesReportDetailsThatClaimMoreThanTheFileHolds() throws IOException {
+        Path written = dir.resolve("claims.schedule");
+        ScheduleFiles.write(written, record(20, 6));
+        byte[] plain = Arrays.copyOfRange(Files.readAllBytes(written), 20, (int) Files.size(written) - 1);
+        // details present, then a thread-name count of 2^28 with no names after it
+        byte[] body = Arrays.copyOf(plain, plain.length + 5);
+        body[plain.length] = 1;
+        body[plain.length + 1] = (byte) 0x80;
+        body[plain.length + 2] = (byte) 0x80;
+        body[plain.length + 3] = (byte) 0x80;
+        body[plain.length + 4] = (byte) 0x01;
+        Path file = Files.write(dir.resolve("huge-names.schedule"), framed(3, body));
+
+        assertRefused(file).hasMessageContaining("corrupt").hasMessageContaining("thread names claims");
+    }
+
+    private static ScheduleRecord.Details details() {
+        return new ScheduleRecord.Details(List.of("main", "</script><b>x</b>", "Thread-9"),
+                "java.lang.AssertionError: expected: 2 but was: 1\n\tat a.B.c(B.java:3)",
+                List.of("", "thread 1 waits to lock Object#1, held by thread 2", "thread 2 waits to lock Object#2"),
+                new int[] {1, 2}, List.of(new ScheduleRecord.StepDetail(1, "starts", ""),
+                        new ScheduleRecord.StepDetail(2, "read Counter.count", "Counter#1.count")));
+    }
+
+    @Test
     void refusesASpuriousWakeupSettingThatIsNoneOfTheThree() throws IOException {
         Path written = dir.resolve("good.schedule");
         ScheduleFiles.write(written, record(50, 4));
-        byte[] body = Arrays.copyOfRange(Files.readAllBytes(written), 20, (int) Files.size(written));
+        // as version 2 wrote it: without version 3's report details, the last byte
+        byte[] body = Arrays.copyOfRange(Files.readAllBytes(written), 20, (int) Files.size(written) - 1);
         body[body.length - 1] = 7;
         Path file = Files.write(dir.resolve("seven.schedule"), framed(2, body));
 
@@ -221,7 +275,7 @@ class ScheduleFilesTests {
         Path file = Files.write(dir.resolve("newer.schedule"), framed(99, new byte[] {1, 2, 3}));
 
         assertRefused(file).hasMessageContaining("written by a newer Interleave (format version 99; this one"
-                + " reads up to 2); upgrade Interleave or record the schedule again");
+                + " reads up to 3); upgrade Interleave or record the schedule again");
     }
 
     @Test
@@ -423,6 +477,14 @@ class ScheduleFilesTests {
         assertSameInts(read.trace(), written.trace());
         assertThat(read.failure()).isEqualTo(written.failure());
         assertThat(read.spuriousWakeups()).isEqualTo(written.spuriousWakeups());
+        assertThat(read.details() == null).isEqualTo(written.details() == null);
+        if (read.details() != null) {
+            assertThat(read.details().threadNames()).isEqualTo(written.details().threadNames());
+            assertThat(read.details().exception()).isEqualTo(written.details().exception());
+            assertThat(read.details().waits()).isEqualTo(written.details().waits());
+            assertThat(read.details().cycle()).containsExactly(written.details().cycle());
+            assertThat(read.details().steps()).isEqualTo(written.details().steps());
+        }
     }
 
     private static void assertSameInts(int[] read, int[] written) {
