@@ -92,7 +92,7 @@ class HtmlReportTests {
                 .containsExactlyInAnyOrder(1, 2, 3);
         Row last = rows.get(rows.size() - 1);
         assertThat(last.waiting).as("lanes drawn waiting in the last row").isNotEmpty();
-        Chromium.screenshot(page, "", SCREENSHOTS.resolve("reader-writer-deadlock.png"), 1400, 1500);
+        Chromium.screenshot(page, "", SCREENSHOTS.resolve("reader-writer-deadlock.png"), 1300, 1750);
     }
 
     /** The cycle drawn: thread 1 waits for 3, 3 for 2, 2 for 1, each arrow titled with who waits for whom. */

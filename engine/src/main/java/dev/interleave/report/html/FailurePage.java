@@ -153,7 +153,7 @@ public final class FailurePage {
         for (int id = 0; id < view.threads().size(); id++) {
             String wait = view.blocking().waitOf(id);
             if (wait != null) {
-                html.append("<div class=\"blocked\" title=\"").append(Html.text(wait)).append("\">&#9208; ")
+                html.append("<div class=\"blocked\" title=\"").append(Html.text(wait)).append("\">")
                         .append(Html.text(wait)).append("</div>");
             } else if (last[id] >= 0 && view.steps().get(last[id]).kind().equals("END")) {
                 html.append("<div class=\"ended\">ended</div>");
