@@ -25,6 +25,7 @@ public final class FailureReport {
     private Path savedTo;
     private String notSaved;
     private Path replayedFrom;
+    private Path page;
     private String shrinking;
     private List<String> leakedStatics = List.of();
     private String qualifiedTarget;
@@ -104,6 +105,12 @@ public final class FailureReport {
         return this;
     }
 
+    /** The failure is drawn as a timeline on the HTML page {@code page}. */
+    public FailureReport drawnIn(Path page) {
+        this.page = page;
+        return this;
+    }
+
     /** The failure came from replaying {@code file}, not from exploring. */
     public FailureReport replayedFrom(Path file) {
         this.replayedFrom = file;
@@ -127,7 +134,7 @@ public final class FailureReport {
                     .append(" (strategy ").append(StrategyName.described(strategy)).append(", seed ").append(seed)
                     .append(").");
         }
-        Path file = replayedFrom != null ? replayedFrom : savedTo;
+        Path file = scheduleFile();
         if (shrinking != null) {
             text.append("\n").append(shrinking);
         }
@@ -142,15 +149,13 @@ public final class FailureReport {
         } else if (notSaved != null) {
             text.append("\nThe schedule was not saved: ").append(notSaved);
         }
-        if (file != null) {
-            Map<String, String> replay = new LinkedHashMap<>(selecting);
-            replay.put("interleave.replay", file.toString());
-            text.append("\nReplay it exactly: ").append(commandLines.run(replayTarget, qualifiedTarget, replay));
+        if (page != null) {
+            text.append("\nSee it drawn: ").append(page.toUri());
         }
-        Map<String, String> again = new LinkedHashMap<>(selecting);
-        again.put("interleave.seed", seed);
-        again.put("interleave.strategy", StrategyName.option(strategy));
-        text.append("\nRun it again: ").append(commandLines.run(replayTarget, qualifiedTarget, again))
+        if (file != null) {
+            text.append("\nReplay it exactly: ").append(replayCommand());
+        }
+        text.append("\nRun it again: ").append(seedCommand())
                 .append("\n  (the same seed explores the same schedules in the same order; this is number ")
                 .append(schedule).append(")")
                 .append("\n\nInterleaving, ").append(outcome.traceSize())
@@ -162,6 +167,47 @@ public final class FailureReport {
             outcome.leakedThreads().forEach(thread -> text.append("\n  ").append(thread));
         }
         return new ConcurrencyFailure(failure.kind(), seed, schedule, file, text.toString(), failure.cause());
+    }
+
+    /** The test as the headline names it, {@code CounterTest.lostUpdate()}. */
+    public String testName() {
+        return testName;
+    }
+
+    public String strategy() {
+        return strategy;
+    }
+
+    public String seed() {
+        return seed;
+    }
+
+    public int schedule() {
+        return schedule;
+    }
+
+    /** The file the failing schedule is in: the one replayed, or the one it was saved to; null when neither. */
+    public Path scheduleFile() {
+        return replayedFrom != null ? replayedFrom : savedTo;
+    }
+
+    /** The command line that replays the schedule file exactly, or null when there is no file. */
+    public String replayCommand() {
+        Path file = scheduleFile();
+        if (file == null) {
+            return null;
+        }
+        Map<String, String> replay = new LinkedHashMap<>(selecting);
+        replay.put("interleave.replay", file.toString());
+        return commandLines.run(replayTarget, qualifiedTarget, replay);
+    }
+
+    /** The command line that explores again with the same seed and strategy. */
+    public String seedCommand() {
+        Map<String, String> again = new LinkedHashMap<>(selecting);
+        again.put("interleave.seed", seed);
+        again.put("interleave.strategy", StrategyName.option(strategy));
+        return commandLines.run(replayTarget, qualifiedTarget, again);
     }
 
     /** The failure's first line, as a schedule file keeps it. */

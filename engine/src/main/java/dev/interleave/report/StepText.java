@@ -8,12 +8,12 @@ import dev.interleave.scheduler.OpKind;
 import dev.interleave.scheduler.TraceEvent;
 
 /** What one step of a schedule did, in a few words, and where in the code. */
-final class StepText {
+public final class StepText {
 
     private StepText() {
     }
 
-    static String what(TraceEvent event, ObjectNames names) {
+    public static String what(TraceEvent event, ObjectNames names) {
         Site site = Sites.get(event.site());
         String target = event.target() == null ? "" : names.nameOf(event.target());
         String detail = event.detail();
@@ -76,7 +76,7 @@ final class StepText {
         return (wrote ? "\u2190 " : "\u2192 ") + ValueText.of(event.value(), names);
     }
 
-    static String where(TraceEvent event) {
+    public static String where(TraceEvent event) {
         switch (event.kind()) {
             case BEGIN:
             case END:

@@ -11,9 +11,11 @@ import com.esotericsoftware.kryo.kryo5.Serializer;
 import com.esotericsoftware.kryo.kryo5.io.Input;
 import com.esotericsoftware.kryo.kryo5.io.Output;
 import com.esotericsoftware.kryo.kryo5.util.DefaultClassResolver;
+import dev.interleave.schedulefile.ScheduleRecord.Details;
 import dev.interleave.schedulefile.ScheduleRecord.EventKey;
 import dev.interleave.schedulefile.ScheduleRecord.FailureSummary;
 import dev.interleave.schedulefile.ScheduleRecord.StepValues;
+import dev.interleave.schedulefile.ScheduleRecord.StepDetail;
 import dev.interleave.schedulefile.ScheduleRecord.TestIdentity;
 
 /**
@@ -160,6 +162,7 @@ final class Body {
             }
             if (version >= 3) {
                 writeValues(output, record.values(), trace.length);
+                ReportDetails.write(output, record.details());
             }
         }
 
@@ -245,8 +248,9 @@ final class Body {
                 spurious = said == SPURIOUS_UNSAID ? null : said == SPURIOUS_ON;
             }
             StepValues values = version >= 3 ? readValues(input, trace.length) : StepValues.NONE;
+            Details details = version >= 3 ? ReportDetails.read(input) : null;
             return new ScheduleRecord(test, strategy, seed, schedule, frameworkVersion, jdkVersion, maxSteps,
-                    decisions, events, trace, failure, spurious, values);
+                    decisions, events, trace, failure, spurious, values, details);
         }
 
         /** The first position of {@code trace} that is not an index into {@code size} events, or -1. */

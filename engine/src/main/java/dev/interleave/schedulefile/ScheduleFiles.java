@@ -40,7 +40,9 @@ public final class ScheduleFiles {
     /**
      * The format version this build writes, and the newest it reads. Version 2 added whether waits could end
      * spuriously, at the end of the body; version 1 files are still read, as records that do not say. Version 3
-     * added the values of steps after it; files of versions 1 and 2 are still read, as records without values.
+     * added, after it, the values of steps and what a report page shows (thread names, the exception, what blocked
+     * threads waited for, the cycle, the words of the kept steps); files of versions 1 and 2 are still read, as
+     * records without them.
      */
     public static final int FORMAT_VERSION = 3;
     /** The largest file {@link #read} accepts; a million-step schedule takes well under one MiB. */
@@ -142,7 +144,7 @@ public final class ScheduleFiles {
         return new ScheduleRecord(record.test(), record.strategy(), record.seed(), record.schedule(),
                 record.frameworkVersion(), record.jdkVersion(), record.maxSteps(), record.decisions(),
                 record.events(), record.trace(), new FailureSummary(failure.kind(), failure.thread(), cut),
-                record.spuriousWakeups(), record.values());
+                record.spuriousWakeups(), record.values(), record.details());
     }
 
     private static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {

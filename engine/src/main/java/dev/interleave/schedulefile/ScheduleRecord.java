@@ -23,10 +23,13 @@ import java.util.Objects;
  *                         its decisions depend on; null for a file of format version 1, which did not say
  * @param values           what steps of the trace read, wrote or returned, as the report printed them; none for a
  *                         file of format version 2 or older, and none for steps whose values were not captured
+ * @param details          what a report page shows of the failure beyond the events (thread names, the exception,
+ *                         what blocked threads waited for, the words of each step); null for a file of format
+ *                         version 2 or older, which did not keep them
  */
 public record ScheduleRecord(TestIdentity test, String strategy, String seed, int schedule, String frameworkVersion,
         String jdkVersion, int maxSteps, int[] decisions, List<EventKey> events, int[] trace,
-        FailureSummary failure, Boolean spuriousWakeups, StepValues values) {
+        FailureSummary failure, Boolean spuriousWakeups, StepValues values, Details details) {
 
     public ScheduleRecord {
         Objects.requireNonNull(test, "test");
@@ -41,12 +44,26 @@ public record ScheduleRecord(TestIdentity test, String strategy, String seed, in
         Objects.requireNonNull(values, "values");
     }
 
-    /** A record without values, as those of format version 2. */
+    /** A record without values or the report's details, as those of format version 2. */
     public ScheduleRecord(TestIdentity test, String strategy, String seed, int schedule, String frameworkVersion,
             String jdkVersion, int maxSteps, int[] decisions, List<EventKey> events, int[] trace,
             FailureSummary failure, Boolean spuriousWakeups) {
         this(test, strategy, seed, schedule, frameworkVersion, jdkVersion, maxSteps, decisions, events, trace, failure,
-                spuriousWakeups, StepValues.NONE);
+                spuriousWakeups, StepValues.NONE, null);
+    }
+
+    /** A record with values but without the report's details. */
+    public ScheduleRecord(TestIdentity test, String strategy, String seed, int schedule, String frameworkVersion,
+            String jdkVersion, int maxSteps, int[] decisions, List<EventKey> events, int[] trace,
+            FailureSummary failure, Boolean spuriousWakeups, StepValues values) {
+        this(test, strategy, seed, schedule, frameworkVersion, jdkVersion, maxSteps, decisions, events, trace, failure,
+                spuriousWakeups, values, null);
+    }
+
+    /** The same record with {@code details}. */
+    public ScheduleRecord withDetails(Details details) {
+        return new ScheduleRecord(test, strategy, seed, schedule, frameworkVersion, jdkVersion, maxSteps, decisions,
+                events, trace, failure, spuriousWakeups, values, details);
     }
 
     /** A record that does not say whether waits could end spuriously, as those of format version 1. */
@@ -54,7 +71,7 @@ public record ScheduleRecord(TestIdentity test, String strategy, String seed, in
             String jdkVersion, int maxSteps, int[] decisions, List<EventKey> events, int[] trace,
             FailureSummary failure) {
         this(test, strategy, seed, schedule, frameworkVersion, jdkVersion, maxSteps, decisions, events, trace, failure,
-                null, StepValues.NONE);
+                null, StepValues.NONE, null);
     }
 
     /**
@@ -84,6 +101,41 @@ public record ScheduleRecord(TestIdentity test, String strategy, String seed, in
         public EventKey {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(site, "site");
+        }
+    }
+
+    /**
+     * What the report page of a failure shows beyond the events, kept since format version 3.
+     *
+     * @param threadNames the managed threads' names, by id
+     * @param exception   the exception with its stack trace, or null when the failure had none
+     * @param waits       per thread id, what it waited for when the schedule failed, or empty for none
+     * @param cycle       the deadlock's cycle of waiting threads, in order; empty for none
+     * @param steps       the words of the steps the text report kept (the first and the last of a long schedule)
+     */
+    public record Details(List<String> threadNames, String exception, List<String> waits, int[] cycle,
+            List<StepDetail> steps) {
+
+        public Details {
+            threadNames = List.copyOf(threadNames);
+            waits = List.copyOf(waits);
+            Objects.requireNonNull(cycle, "cycle");
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /**
+     * One step in the words of the text report.
+     *
+     * @param step    the step's number, counting from 1: its event is {@code trace[step - 1]}
+     * @param what    what it did
+     * @param touched the object, field or element it acted on, or empty
+     */
+    public record StepDetail(int step, String what, String touched) {
+
+        public StepDetail {
+            Objects.requireNonNull(what, "what");
+            Objects.requireNonNull(touched, "touched");
         }
     }
 

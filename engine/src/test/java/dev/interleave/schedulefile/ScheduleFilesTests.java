@@ -86,6 +86,56 @@ class ScheduleFilesTests {
     }
 
     @Test
+    void keepsWhatAReportPageShows() throws IOException {
+        ScheduleRecord record = record(40, 5).withDetails(details());
+        Path file = dir.resolve("details.schedule");
+
+        ScheduleFiles.write(file, record);
+
+        assertSame(ScheduleFiles.read(file), record);
+    }
+
+    @Test
+    void readsAFileOfFormatVersionTwoAsOneWithoutReportDetails() throws IOException {
+        ScheduleRecord record = withSpuriousWakeups(record(300, 8), false);
+        Path written = dir.resolve("v3.schedule");
+        ScheduleFiles.write(written, record.withDetails(details()));
+        byte[] body = bodyOf(record, 2);
+        Path versionTwo = Files.write(dir.resolve("v2.schedule"), framed(2, body));
+
+        ScheduleRecord read = ScheduleFiles.read(versionTwo);
+
+        assertSame(read, record);
+        assertThat(read.details()).isNull();
+        assertThat(ScheduleFiles.read(written).details()).isNotNull();
+    }
+
+    @Test
+    void refusesReportDetailsThatClaimMoreThanTheFileHolds() throws IOException {
+        // version 3's body without its last byte, which says that no details follow
+        byte[] withoutDetails = bodyOf(record(20, 6), 3);
+        byte[] plain = Arrays.copyOf(withoutDetails, withoutDetails.length - 1);
+        // details present, then a thread-name count of 2^28 with no names after it
+        byte[] body = Arrays.copyOf(plain, plain.length + 5);
+        body[plain.length] = 1;
+        body[plain.length + 1] = (byte) 0x80;
+        body[plain.length + 2] = (byte) 0x80;
+        body[plain.length + 3] = (byte) 0x80;
+        body[plain.length + 4] = (byte) 0x01;
+        Path file = Files.write(dir.resolve("huge-names.schedule"), framed(3, body));
+
+        assertRefused(file).hasMessageContaining("corrupt").hasMessageContaining("thread names claims");
+    }
+
+    private static ScheduleRecord.Details details() {
+        return new ScheduleRecord.Details(List.of("main", "</script><b>x</b>", "Thread-9"),
+                "java.lang.AssertionError: expected: 2 but was: 1\n\tat a.B.c(B.java:3)",
+                List.of("", "thread 1 waits to lock Object#1, held by thread 2", "thread 2 waits to lock Object#2"),
+                new int[] {1, 2}, List.of(new ScheduleRecord.StepDetail(1, "starts", ""),
+                        new ScheduleRecord.StepDetail(2, "read Counter.count", "Counter#1.count")));
+    }
+
+    @Test
     void refusesASpuriousWakeupSettingThatIsNoneOfTheThree() throws IOException {
         byte[] body = bodyOf(record(50, 4), 2);
         body[body.length - 1] = 7;
@@ -471,6 +521,14 @@ class ScheduleFilesTests {
         assertThat(read.spuriousWakeups()).isEqualTo(written.spuriousWakeups());
         assertThat(read.values().steps()).containsExactly(written.values().steps());
         assertThat(read.values().texts()).containsExactlyElementsOf(written.values().texts());
+        assertThat(read.details() == null).isEqualTo(written.details() == null);
+        if (read.details() != null) {
+            assertThat(read.details().threadNames()).isEqualTo(written.details().threadNames());
+            assertThat(read.details().exception()).isEqualTo(written.details().exception());
+            assertThat(read.details().waits()).isEqualTo(written.details().waits());
+            assertThat(read.details().cycle()).containsExactly(written.details().cycle());
+            assertThat(read.details().steps()).isEqualTo(written.details().steps());
+        }
     }
 
     /** The body that format {@code version} writes for {@code record}. */
@@ -483,7 +541,8 @@ class ScheduleFilesTests {
     private static ScheduleRecord withValues(ScheduleRecord record, StepValues values) {
         return new ScheduleRecord(record.test(), record.strategy(), record.seed(), record.schedule(),
                 record.frameworkVersion(), record.jdkVersion(), record.maxSteps(), record.decisions(),
-                record.events(), record.trace(), record.failure(), record.spuriousWakeups(), values);
+                record.events(), record.trace(), record.failure(), record.spuriousWakeups(), values,
+                record.details());
     }
 
     private static void assertSameInts(int[] read, int[] written) {

@@ -27,6 +27,7 @@ public final class InterleaveEngineDescriptor extends EngineDescriptor implement
 
     @Override
     public void after(InterleaveExecutionContext context) {
+        context.results().writeIndexes().forEach(line -> System.out.println("[interleave] " + line));
         if (exploringJdk) {
             exploringJdk = false;
             AgentStatus.endJdkExploration();

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.interleave.ConcurrencyFailure;
 import dev.interleave.ConcurrencyTest;
 import dev.interleave.Strategy;
 import dev.interleave.engine.FrameworkVersion;
@@ -23,6 +22,9 @@ import dev.interleave.report.CommandLines;
 import dev.interleave.report.FailureReport;
 import dev.interleave.report.StrategyName;
 import dev.interleave.report.ValueText;
+import dev.interleave.report.html.LiveFailures;
+import dev.interleave.report.html.ReportFolder;
+import dev.interleave.report.html.TestResult;
 import dev.interleave.schedulefile.ScheduleDirectory;
 import dev.interleave.schedulefile.ScheduleFiles;
 import dev.interleave.schedulefile.ScheduleRecord;
@@ -53,6 +55,9 @@ public final class Exploration {
     private final ScheduleRecord.TestIdentity identity;
     /** Whether waits may end spuriously in the schedules this run explores; saved with each failing one. */
     private boolean spuriousWakeups;
+    /** The failure's page in the HTML report and its headline, once a schedule failed; null before. */
+    private String failurePage;
+    private String failureHeadline;
 
     public Exploration(Class<?> testClass, Method method, InterleaveExecutionContext context,
             TestDescriptor descriptor) {
@@ -80,8 +85,11 @@ public final class Exploration {
             }
             if (settings.rerunFailures) {
                 PastFailures.rerun(runner, settings.failuresDir, identity, (replay, started) -> {
-                    publishReplay("failed", replay.file.toString(), replay.record, replay.outcome.steps(), started);
-                    return failure(replay);
+                    FailureReport report = replayReport(replay);
+                    drawPage(settings, report, replay.outcome);
+                    publishReplay(settings, "failed", replay.file.toString(), replay.record, replay.outcome.steps(),
+                            started);
+                    return report.toFailure(replay.outcome);
                 }, line -> say("%s", line));
             }
             explore(runner, settings);
@@ -99,9 +107,12 @@ public final class Exploration {
                 steps += replay.outcome.steps();
             }
             switch (replay.verdict) {
-                case FAILED:
-                    publishReplay("failed", replay.file.toString(), replay.record, steps, started);
-                    throw failure(replay);
+                case FAILED: {
+                    FailureReport report = replayReport(replay);
+                    drawPage(settings, report, replay.outcome);
+                    publishReplay(settings, "failed", replay.file.toString(), replay.record, steps, started);
+                    throw report.toFailure(replay.outcome);
+                }
                 case PASSED:
                     say("replayed %s: it no longer fails (it failed with %s when recorded)", file,
                             replay.record.failure().kind());
@@ -112,10 +123,10 @@ public final class Exploration {
         }
         String what = files.size() == 1 ? files.get(0).toString() : files.size() + " schedule files";
         if (!problems.isEmpty()) {
-            publishReplay("not replayable", what, null, steps, started);
+            publishReplay(settings, "not replayable", what, null, steps, started);
             throw new JUnitException(String.join("\n", problems));
         }
-        publishReplay("passed", what, null, steps, started);
+        publishReplay(settings, "passed", what, null, steps, started);
     }
 
     private void explore(ScheduleRunner runner, Settings settings) throws InterruptedException, TimeoutException {
@@ -197,9 +208,10 @@ public final class Exploration {
             extra.put("interleave.shrinkMillis", Long.toString(shrunk.millis));
         }
         extra.put("interleave.foundBy", strategy);
-        publish(settings, "failed", statistics, explorer, started, extra);
         save(settings, strategy, schedule, reported, report, (shrunk == null ? "" : " " + shrunk.summary())
                 + StaticState.note(runner.statics().leaked()));
+        drawPage(settings, report, reported);
+        publish(settings, "failed", statistics, explorer, started, extra);
         throw report.toFailure(reported);
     }
 
@@ -219,7 +231,7 @@ public final class Exploration {
                 FrameworkVersion.current(), jdkVersion(), settings.maxSteps, recording.decisions(),
                 fingerprint.events(), fingerprint.trace(), new ScheduleRecord.FailureSummary(
                 outcome.failure().kind().name(), outcome.failure().thread(), FailureReport.headline(outcome) + shrinking),
-                spuriousWakeups, ValueText.ofTrace(outcome.trace()));
+                spuriousWakeups, ValueText.ofTrace(outcome.trace())).withDetails(LiveFailures.details(outcome));
         Path file = new ScheduleDirectory(settings.failuresDir).fileFor(identity, settings.seed, schedule);
         try {
             ScheduleFiles.write(file, record);
@@ -229,10 +241,40 @@ public final class Exploration {
         }
     }
 
-    private ConcurrencyFailure failure(ScheduleReplay replay) {
+    private FailureReport replayReport(ScheduleReplay replay) {
         ScheduleRecord record = replay.record;
         return report(record.strategy(), record.seed(), record.schedule(), record.schedule())
-                .replayedFrom(replay.file).toFailure(replay.outcome);
+                .replayedFrom(replay.file);
+    }
+
+    /** Writes the failure's page of the HTML report, unless it is off, and tells the report where it went. */
+    private void drawPage(Settings settings, FailureReport report, ScheduleOutcome outcome) {
+        failureHeadline = FailureReport.headline(outcome);
+        if (!settings.report) {
+            return;
+        }
+        ReportFolder folder = ReportFolder.in(settings.failuresDir);
+        try {
+            failurePage = folder.writePage(testClass.getName(), method.getName(), report.seed(), report.schedule(),
+                    LiveFailures.view(report, outcome));
+            report.drawnIn(folder.folder().resolve(failurePage));
+        } catch (IOException | RuntimeException e) {
+            say("the failure's page of the HTML report could not be written: %s", e);
+        }
+    }
+
+    /** The test's row in the HTML report's index, unless the report is off. */
+    private void addResult(Settings settings, String verdict, String strategy, String seed, int schedules,
+            int interleavings, long started, String coverage) {
+        if (!settings.report) {
+            return;
+        }
+        String className = testClass.getName().substring(testClass.getName().lastIndexOf('.') + 1);
+        boolean failed = verdict.equals("failed");
+        context.results().add(ReportFolder.in(settings.failuresDir), new TestResult(testClass.getName(),
+                method.getName(), className + "." + method.getName() + "()", verdict, strategy, seed, schedules,
+                interleavings, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), coverage,
+                failed ? failureHeadline : "", failed ? failurePage : "", System.currentTimeMillis()));
     }
 
     private static String jdkVersion() {
@@ -300,6 +342,8 @@ public final class Exploration {
         sayEntries(entries);
         String daemons = statistics.daemonsStopped();
         String strategy = StrategyName.described(extra.getOrDefault("interleave.foundBy", settings.strategy.name()));
+        addResult(settings, verdict, strategy, settings.seed, statistics.schedules(), statistics.interleavings(),
+                started, coverage);
         say("%s, %s, strategy %s, seed %s, %.2f s%s%s", verdict, statistics.summary(), strategy, settings.seed,
                 (System.nanoTime() - started) / 1e9, coverage.isEmpty() ? "" : "\n    " + coverage,
                 daemons.isEmpty() ? "" : "\n    " + daemons);
@@ -327,7 +371,8 @@ public final class Exploration {
      * The test's report entries and console line after a replay of {@code what}; {@code record} is the replayed
      * schedule's, when there is one, whose strategy, seed and number say where it was found.
      */
-    private void publishReplay(String verdict, String what, ScheduleRecord record, long steps, long started) {
+    private void publishReplay(Settings settings, String verdict, String what, ScheduleRecord record, long steps,
+            long started) {
         Map<String, String> entries = entries(verdict, steps, started);
         entries.put("interleave.replay", what);
         String found = "";
@@ -341,6 +386,8 @@ public final class Exploration {
         }
         context.listener().reportingEntryPublished(descriptor, ReportEntry.from(entries));
         sayEntries(entries);
+        addResult(settings, verdict, record == null ? "" : StrategyName.described(record.strategy()),
+                record == null ? "" : record.seed(), 1, -1, started, "replay of " + what);
         say("%s, replaying %s%s, %.2f s", verdict, what, found, (System.nanoTime() - started) / 1e9);
     }
 

@@ -1,5 +1,6 @@
 package dev.interleave.engine.execution;
 
+import dev.interleave.report.html.RunResults;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
@@ -9,6 +10,7 @@ public final class InterleaveExecutionContext implements EngineExecutionContext 
 
     private final ConfigurationParameters configuration;
     private final EngineExecutionListener listener;
+    private final RunResults results = new RunResults();
 
     public InterleaveExecutionContext(ConfigurationParameters configuration, EngineExecutionListener listener) {
         this.configuration = configuration;
@@ -21,5 +23,10 @@ public final class InterleaveExecutionContext implements EngineExecutionContext 
 
     public EngineExecutionListener listener() {
         return listener;
+    }
+
+    /** The tests' results for the HTML report, written when the execution ends. */
+    public RunResults results() {
+        return results;
     }
 }

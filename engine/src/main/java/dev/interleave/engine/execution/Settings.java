@@ -35,6 +35,7 @@ public final class Settings {
     public static final String SHRINK_MILLIS = "interleave.shrink.millis";
     public static final String SHRINK_SCHEDULES = "interleave.shrink.schedules";
     public static final String WATCHDOG_MILLIS = "interleave.watchdog.millis";
+    public static final String REPORT = "interleave.report";
     public static final int DEFAULT_WATCHDOG_MILLIS = 10_000;
     public static final String DEFAULT_FAILURES_DIR = "target/interleave";
     public static final int DEFAULT_SHRINK_SCHEDULES = 2_000;
@@ -62,10 +63,13 @@ public final class Settings {
     public final int shrinkSchedules;
     /** How long a thread may run without reaching a scheduling point before its schedule is reported as a hang. */
     public final long watchdogMillis;
+    /** Whether the HTML report is written, under {@code <failuresDir>/report}. */
+    public final boolean report;
 
     private Settings(int schedules, Strategy strategy, String seed, int maxSteps, String replay, Path failuresDir,
             boolean rerunFailures, boolean recording, int pctDepth, int maxPreemptions, boolean reduction,
-            long shrinkMillis, int shrinkSchedules, long watchdogMillis) {
+            long shrinkMillis, int shrinkSchedules, long watchdogMillis, boolean report) {
+        this.report = report;
         this.watchdogMillis = watchdogMillis;
         this.pctDepth = pctDepth;
         this.maxPreemptions = maxPreemptions;
@@ -103,9 +107,10 @@ public final class Settings {
                 DEFAULT_SHRINK_MILLIS);
         long watchdogMillis = positive(WATCHDOG_MILLIS, WATCHDOG_MILLIS, parameters.get(WATCHDOG_MILLIS),
                 DEFAULT_WATCHDOG_MILLIS);
+        boolean report = flag(REPORT, parameters.get(REPORT));
         return new Settings(schedules, strategy, seed.isEmpty() ? Seeds.fresh() : seed, maxSteps, replay,
                 failuresDir, rerun, recording, pctDepth, maxPreemptions, reduction, shrinkMillis,
-                shrinkSchedules, watchdogMillis);
+                shrinkSchedules, watchdogMillis, report);
     }
 
     /** Whether {@code Object.wait} and {@code LockSupport.park} may wake spuriously; on unless turned off. */
