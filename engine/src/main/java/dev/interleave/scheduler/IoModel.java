@@ -10,7 +10,9 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -55,6 +57,8 @@ final class IoModel {
     private final Map<Object, Integer> serverPorts = new IdentityHashMap<>();
     private final Set<Object> wakeups = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Closeable> opened = new ArrayList<>();
+    /** Selection keys in the order the schedule's threads registered them. */
+    private final Map<Object, Integer> registrations = new IdentityHashMap<>();
 
     /** The local and remote port of a socket, socket channel, server socket or server socket channel. */
     static int[] ports(Object resource) {
@@ -130,6 +134,21 @@ final class IoModel {
 
     synchronized void selected(Object selector) {
         wakeups.remove(selector);
+    }
+
+    synchronized void registered(Object key) {
+        registrations.putIfAbsent(key, registrations.size());
+    }
+
+    /**
+     * The keys of a selector's key set in the order the schedule registered them: the JDK's set is a hash set, whose
+     * order follows the JVM's identity hashes of the keys. Keys registered outside the schedule come last, in the
+     * set's own order, which nothing in the schedule decides.
+     */
+    synchronized Object[] inRegistrationOrder(Set<SelectionKey> keys) {
+        Object[] ordered = keys.toArray();
+        Arrays.sort(ordered, Comparator.comparingInt(key -> registrations.getOrDefault(key, Integer.MAX_VALUE)));
+        return ordered;
     }
 
     /** Whether the blocking call {@code call} on {@code target} can go on now. */

@@ -1,5 +1,6 @@
 package dev.interleave.scheduler;
 
+import java.nio.channels.SelectionKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -974,6 +975,25 @@ final class ManagedThread implements ThreadEvents {
     public void ioSelected(Object selector) {
         if (!inScheduler) {
             scheduler.io().selected(selector);
+        }
+    }
+
+    @Override
+    public void ioRegistered(Object key) {
+        if (!inScheduler) {
+            scheduler.io().registered(key);
+        }
+    }
+
+    @Override
+    public Object ioKeys(Set<SelectionKey> keys, int operation, Object key) {
+        boolean outer = enterScheduler();
+        try {
+            // the JDK's hash set is walked as the framework's own use of the JDK: its buckets follow identity hashes
+            return operation == SocketIo.KEYS_IN_ORDER ? scheduler.io().inRegistrationOrder(keys)
+                    : SocketIo.onKeys(keys, operation, key);
+        } finally {
+            leaveScheduler(outer);
         }
     }
 

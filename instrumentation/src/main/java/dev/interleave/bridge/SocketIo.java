@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.util.Set;
 
 /**
  * The hooks of blocking socket, server-socket, channel and selector calls, inlined into the JDK's public entry points
@@ -29,6 +31,17 @@ public final class SocketIo {
     public static final int CLOSED_WHILE_WAITING = 1;
     /** {@link ThreadEvents#ioAwait}: the call's timeout passed (virtual time). */
     public static final int TIMED_OUT = 2;
+
+    /** {@link ThreadEvents#ioKeys}: the keys of the set, in the order the schedule registered them. */
+    public static final int KEYS_IN_ORDER = 0;
+    /** {@link ThreadEvents#ioKeys}: whether the set holds the key. */
+    public static final int KEYS_CONTAINS = 1;
+    /** {@link ThreadEvents#ioKeys}: remove the key from the set. */
+    public static final int KEYS_REMOVE = 2;
+    /** {@link ThreadEvents#ioKeys}: empty the set. */
+    public static final int KEYS_CLEAR = 3;
+    /** {@link ThreadEvents#ioKeys}: how many keys the set holds. */
+    public static final int KEYS_SIZE = 4;
 
     private SocketIo() {
     }
@@ -139,6 +152,45 @@ public final class SocketIo {
         ThreadEvents events = Bridge.current();
         if (events != null) {
             events.ioSelected(selector);
+        }
+    }
+
+    /** A selector registered a channel: {@code key} is its new key. */
+    public static void registered(Object key) {
+        ThreadEvents events = Bridge.current();
+        if (events != null && key != null) {
+            events.ioRegistered(key);
+        }
+    }
+
+    /**
+     * {@code selector.selectedKeys()} or {@code selector.keys()} returned {@code keys}: a managed thread iterates them
+     * in the order they were registered (see {@link RegisteredOrderKeys}).
+     */
+    public static Set<SelectionKey> keys(Set<SelectionKey> keys) {
+        return keys == null || keys instanceof RegisteredOrderKeys || Bridge.current() == null
+                ? keys : new RegisteredOrderKeys(keys);
+    }
+
+    /**
+     * The {@code operation} ({@link #KEYS_IN_ORDER} and the rest) on a selector's key set itself; in the order of
+     * the set, which is all that a thread outside a schedule can know.
+     */
+    public static Object onKeys(Set<SelectionKey> keys, int operation, Object key) {
+        switch (operation) {
+            case KEYS_IN_ORDER:
+                return keys.toArray();
+            case KEYS_CONTAINS:
+                return keys.contains(key);
+            case KEYS_REMOVE:
+                return keys.remove(key);
+            case KEYS_CLEAR:
+                keys.clear();
+                return null;
+            case KEYS_SIZE:
+                return keys.size();
+            default:
+                throw new IllegalArgumentException("no operation " + operation + " on a selector's keys");
         }
     }
 

@@ -290,6 +290,20 @@ public interface ThreadEvents {
     default void ioSelected(Object selector) {
     }
 
+    /** A selector registered a channel, with the new {@code key}. */
+    default void ioRegistered(Object key) {
+    }
+
+    /**
+     * {@code operation} ({@link SocketIo#KEYS_IN_ORDER} and the rest) on a selector's key set, with {@code key} for
+     * those that take one, run as the framework's own use of the JDK: walking the set's hash table takes no step.
+     * {@link SocketIo#KEYS_IN_ORDER} gives the keys the schedule registered in the order it registered them, then any
+     * others.
+     */
+    default Object ioKeys(java.util.Set<java.nio.channels.SelectionKey> keys, int operation, Object key) {
+        return SocketIo.onKeys(keys, operation, key);
+    }
+
     /**
      * {@code child.start()} is about to run on this thread. Returns the events of the new managed thread, or
      * throws if the framework cannot manage it.

@@ -26,6 +26,7 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.nameEndsWith;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
@@ -245,7 +246,11 @@ public final class AgentInstaller {
                                 .on(named("select").and(takesArguments(java.util.function.Consumer.class,
                                         long.class))))
                         .visit(Advice.to(SocketAdvice.SelectNow.class, advice()).on(named("selectNow")
-                                .and(takesNoArguments().or(takesArguments(java.util.function.Consumer.class))))))
+                                .and(takesNoArguments().or(takesArguments(java.util.function.Consumer.class)))))
+                        .visit(Advice.to(SocketAdvice.Register.class, advice()).on(named("register")
+                                .and(takesArguments(3)).and(returns(java.nio.channels.SelectionKey.class))))
+                        .visit(Advice.to(SocketAdvice.Keys.class, advice())
+                                .on(namedOneOf("selectedKeys", "keys").and(takesNoArguments()))))
                 .type(nameStartsWith("sun.nio.ch.").and(nameEndsWith("SelectorImpl"))
                         .and(not(named("sun.nio.ch.SelectorImpl"))))
                 .transform((builder, type, loader, module, domain) -> builder

@@ -228,6 +228,28 @@ final class SocketAdvice {
         }
     }
 
+    /** A selector's {@code register(channel, ops, attachment)}, which every channel's {@code register} calls. */
+    static final class Register {
+        private Register() {
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.Return Object key) {
+            SocketIo.registered(key);
+        }
+    }
+
+    /** A selector's {@code selectedKeys()} and {@code keys()}. */
+    static final class Keys {
+        private Keys() {
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.Return(readOnly = false) java.util.Set<java.nio.channels.SelectionKey> keys) {
+            keys = SocketIo.keys(keys);
+        }
+    }
+
     /** A selector's {@code wakeup()}. */
     static final class Wakeup {
         private Wakeup() {
