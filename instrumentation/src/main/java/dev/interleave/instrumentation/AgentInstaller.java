@@ -214,6 +214,24 @@ public final class AgentInstaller {
                                 .on(named("accept").and(takesNoArguments())))
                         .visit(Advice.to(SocketAdvice.Close.class, advice())
                                 .on(named("close").and(takesNoArguments()))))
+                .type(named("sun.security.ssl.SSLServerSocketImpl")) // overrides accept()
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(SocketAdvice.Accept.class, advice())
+                                .on(named("accept").and(takesNoArguments()))))
+                .type(named("java.net.DatagramSocket"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(SocketAdvice.DatagramSend.class, advice())
+                                .on(named("send").and(takesArguments(java.net.DatagramPacket.class))))
+                        .visit(Advice.to(SocketAdvice.DatagramReceive.class, advice())
+                                .on(named("receive").and(takesArguments(java.net.DatagramPacket.class))))
+                        .visit(Advice.to(SocketAdvice.Close.class, advice())
+                                .on(named("close").and(takesNoArguments()))))
+                .type(named("sun.nio.ch.DatagramChannelImpl"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(SocketAdvice.ChannelSend.class, advice()).on(named("send").and(isPublic())
+                                .and(takesArguments(java.nio.ByteBuffer.class, java.net.SocketAddress.class))))
+                        .visit(Advice.to(SocketAdvice.ChannelReceive.class, advice()).on(named("receive")
+                                .and(isPublic()).and(takesArguments(java.nio.ByteBuffer.class)))))
                 .type(namedOneOf("java.nio.channels.spi.AbstractInterruptibleChannel",
                         "java.nio.channels.spi.AbstractSelector"))
                 .transform((builder, type, loader, module, domain) -> builder
@@ -227,12 +245,14 @@ public final class AgentInstaller {
                                 .on(named("accept").and(takesNoArguments()))))
                 .type(named("sun.nio.ch.SocketChannelImpl"))
                 .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(SocketAdvice.ChannelReadBuffer.class, advice()).on(named("read")
+                                .and(isPublic()).and(takesArguments(java.nio.ByteBuffer.class))))
                         .visit(Advice.to(SocketAdvice.ChannelRead.class, advice()).on(named("read").and(isPublic())
-                                .and(takesArguments(java.nio.ByteBuffer.class)
-                                        .or(takesArguments(java.nio.ByteBuffer[].class, int.class, int.class)))))
+                                .and(takesArguments(java.nio.ByteBuffer[].class, int.class, int.class))))
+                        .visit(Advice.to(SocketAdvice.ChannelWriteBuffer.class, advice()).on(named("write")
+                                .and(isPublic()).and(takesArguments(java.nio.ByteBuffer.class))))
                         .visit(Advice.to(SocketAdvice.ChannelWrite.class, advice()).on(named("write").and(isPublic())
-                                .and(takesArguments(java.nio.ByteBuffer.class)
-                                        .or(takesArguments(java.nio.ByteBuffer[].class, int.class, int.class)))))
+                                .and(takesArguments(java.nio.ByteBuffer[].class, int.class, int.class))))
                         .visit(Advice.to(SocketAdvice.ChannelConnect.class, advice())
                                 .on(named("connect").and(takesArguments(java.net.SocketAddress.class))
                                         .or(named("finishConnect").and(takesNoArguments())))))
@@ -300,6 +320,7 @@ public final class AgentInstaller {
     private static void loadSocketClasses() {
         for (String name : List.of("java.net.Socket", "java.net.ServerSocket",
                 "java.nio.channels.spi.AbstractInterruptibleChannel", "java.nio.channels.spi.AbstractSelector",
+                "java.net.DatagramSocket", "sun.nio.ch.DatagramChannelImpl", "sun.security.ssl.SSLServerSocketImpl",
                 "sun.nio.ch.SocketChannelImpl", "sun.nio.ch.ServerSocketChannelImpl", "sun.nio.ch.SelectorImpl",
                 "sun.nio.ch.EPollSelectorImpl", "sun.nio.ch.KQueueSelectorImpl", "sun.nio.ch.PollSelectorImpl",
                 "sun.nio.ch.WindowsSelectorImpl")) {
