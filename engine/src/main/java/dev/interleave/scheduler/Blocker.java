@@ -241,9 +241,9 @@ sealed interface Blocker {
     }
 
     /**
-     * In a blocking socket, channel or selector call ({@code call} is {@code SocketIo.ACCEPT}, {@code READ} or
-     * {@code SELECT}) on {@code target}: the thread goes on once another managed thread's connect, write, close or
-     * wakeup lets the call go on ({@link IoModel#ready}), or on its timeout, or, when {@code outside}, to make the
+     * In a blocking socket, channel or selector call ({@code call} is {@code SocketIo.ACCEPT}, {@code READ},
+     * {@code SELECT} or {@code WRITE}) on {@code target}: the thread goes on once another managed thread's connect,
+     * write, read, close or wakeup lets the call go on ({@link IoModel#ready}), or on its timeout, or, when {@code outside}, to make the
      * real call that only something outside the test can end.
      */
     record Io(int call, Object target, long deadline, boolean timedOut, boolean outside) implements Blocker {
@@ -270,10 +270,11 @@ sealed interface Blocker {
         @Override
         public String describe(BlockingModel model, ManagedThread thread, ObjectNames names, String at) {
             String text = thread + " " + IoModel.describe(call, target, names.nameOf(target));
-            Object peer = call == dev.interleave.bridge.SocketIo.READ ? model.io().peer(target) : null;
+            boolean reads = call == dev.interleave.bridge.SocketIo.READ;
+            Object peer = reads || call == dev.interleave.bridge.SocketIo.WRITE ? model.io().peer(target) : null;
             if (peer != null) {
-                text += ", and no thread is left to write to its peer " + names.nameOf(peer)
-                        + " or to close either end";
+                text += ", and no thread is left to " + (reads ? "write to" : "read from") + " its peer "
+                        + names.nameOf(peer) + " or to close either end";
             }
             return text + at;
         }

@@ -2,15 +2,20 @@ package dev.interleave.scheduler;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -55,6 +60,12 @@ final class IoModel {
     private final Map<Object, Integer> serverPorts = new IdentityHashMap<>();
     private final Set<Object> wakeups = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Closeable> opened = new ArrayList<>();
+    /** Datagrams that managed threads sent to a port of this host, and that receives on that port took. */
+    private final Map<Integer, Integer> datagramsSent = new HashMap<>();
+    private final Map<Integer, Integer> datagramsReceived = new HashMap<>();
+    private final Set<Object> datagramSockets = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Selection keys in the order the schedule's threads registered them. */
+    private final Map<Object, Integer> registrations = new IdentityHashMap<>();
 
     /** The local and remote port of a socket, socket channel, server socket or server socket channel. */
     static int[] ports(Object resource) {
@@ -71,6 +82,9 @@ final class IoModel {
         }
         if (resource instanceof ServerSocketChannel) {
             return new int[] {((ServerSocketChannel) resource).socket().getLocalPort(), 0};
+        }
+        if (resource instanceof DatagramSocket || resource instanceof DatagramChannel) {
+            return new int[] {localPort(resource), 0};
         }
         return new int[] {-1, 0};
     }
@@ -124,12 +138,133 @@ final class IoModel {
         return end == null ? 0 : sent.getOrDefault(key(end.remote, end.local), 0L) - end.received;
     }
 
+    /**
+     * How many bytes a write to {@code endpoint} can add to what its peer has not read yet before the buffers between
+     * them are full: {@code Long.MAX_VALUE} when no managed thread owns the peer. The buffers hold at least the
+     * writer's send buffer and the reader's receive buffer, as the sockets report their sizes (Linux holds about
+     * twice that), so a write the model lets through never blocks in the kernel for long.
+     */
+    synchronized long room(Object endpoint) {
+        End end = ends.get(endpoint);
+        Object reader = end == null ? null : reader(end);
+        if (reader == null) {
+            return Long.MAX_VALUE;
+        }
+        End peer = byPorts.get(key(end.remote, end.local));
+        long unread = sent.getOrDefault(key(end.local, end.remote), 0L) - (peer == null ? 0 : peer.received);
+        return Math.max(0, capacity(end.resource, reader) - unread);
+    }
+
+    /**
+     * What reads what {@code end} writes, if a managed thread owns it: its peer, or, until a thread accepts the
+     * connection, the server socket of the test that listens on the port it connected to (whose buffer sizes the
+     * accepted socket takes).
+     */
+    private Object reader(End end) {
+        End peer = byPorts.get(key(end.remote, end.local));
+        if (peer != null) {
+            return peer.resource;
+        }
+        for (Map.Entry<Object, Integer> server : serverPorts.entrySet()) {
+            if (server.getValue() == end.remote && !isClosed(server.getKey())) {
+                return server.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static long capacity(Object writer, Object reader) {
+        try {
+            return (long) socket(writer).getSendBufferSize() + receiveBufferSize(reader);
+        } catch (java.net.SocketException | RuntimeException closed) {
+            return Long.MAX_VALUE; // the write reports the closed socket itself
+        }
+    }
+
+    private static int receiveBufferSize(Object reader) throws java.net.SocketException {
+        if (reader instanceof ServerSocket) {
+            return ((ServerSocket) reader).getReceiveBufferSize();
+        }
+        if (reader instanceof ServerSocketChannel) {
+            return ((ServerSocketChannel) reader).socket().getReceiveBufferSize();
+        }
+        return socket(reader).getReceiveBufferSize();
+    }
+
+    private static Socket socket(Object endpoint) {
+        return endpoint instanceof SocketChannel ? ((SocketChannel) endpoint).socket() : (Socket) endpoint;
+    }
+
+    private boolean writable(Object endpoint) {
+        End end = ends.get(endpoint);
+        Object reader = end == null ? null : reader(end);
+        return reader == null || cannotWrite(endpoint) || isClosed(reader) || room(endpoint) > 0;
+    }
+
+    /** A write to {@code endpoint} fails at once: it was closed, or its output shut down. */
+    private static boolean cannotWrite(Object endpoint) {
+        return endpoint instanceof Socket ? ((Socket) endpoint).isClosed() || ((Socket) endpoint).isOutputShutdown()
+                : isClosed(endpoint);
+    }
+
     synchronized void wakeup(Object selector) {
         wakeups.add(selector);
     }
 
     synchronized void selected(Object selector) {
         wakeups.remove(selector);
+    }
+
+    synchronized void datagramSent(Object socket, int port) {
+        datagramSocket(socket);
+        datagramsSent.merge(port, 1, Integer::sum);
+    }
+
+    /** A receive of {@code socket} took a datagram; one from outside the test is not counted. */
+    synchronized void datagramReceived(Object socket) {
+        datagramSocket(socket);
+        if (datagramWaiting(socket)) {
+            datagramsReceived.merge(localPort(socket), 1, Integer::sum);
+        }
+    }
+
+    /** A datagram socket or channel the schedule's threads use, which is closed with the schedule's leftovers. */
+    synchronized void datagramSocket(Object socket) {
+        if (datagramSockets.add(socket) && socket instanceof Closeable) {
+            opened.add((Closeable) socket);
+        }
+    }
+
+    private boolean datagramWaiting(Object socket) {
+        int port = localPort(socket);
+        return port > 0 && datagramsSent.getOrDefault(port, 0) > datagramsReceived.getOrDefault(port, 0);
+    }
+
+    private static int localPort(Object datagrams) {
+        if (datagrams instanceof DatagramSocket) {
+            return ((DatagramSocket) datagrams).getLocalPort();
+        }
+        try {
+            java.net.SocketAddress local = ((DatagramChannel) datagrams).getLocalAddress();
+            return local instanceof InetSocketAddress ? ((InetSocketAddress) local).getPort() : -1;
+        } catch (IOException | RuntimeException closed) {
+            return -1;
+        }
+    }
+
+    synchronized void registered(Object key) {
+        registrations.putIfAbsent(key, registrations.size());
+    }
+
+    /**
+     * The keys of a selector's key set in the order the schedule registered them: the JDK's set is a hash set, whose
+     * order follows the JVM's identity hashes of the keys. Keys registered outside the schedule come last, in the
+     * set's own order, which nothing in the schedule decides.
+     */
+    synchronized Object[] inRegistrationOrder(Set<SelectionKey> keys) {
+        Object[] ordered = keys.toArray();
+        Arrays.sort(ordered, Comparator.comparingInt(key -> registrations.getOrDefault(key, Integer.MAX_VALUE)));
+        return ordered;
     }
 
     /** Whether the blocking call {@code call} on {@code target} can go on now. */
@@ -141,21 +276,31 @@ final class IoModel {
                 return isClosed(target) || readable(target);
             case SocketIo.SELECT:
                 return !((Selector) target).isOpen() || wakeups.contains(target) || anyKeyReady((Selector) target);
+            case SocketIo.WRITE:
+                return writable(target);
+            case SocketIo.RECEIVE:
+                return isClosed(target) || datagramWaiting(target);
             default:
                 return true;
         }
     }
 
     /**
-     * Whether something outside the test may end the call: every call but a read from a peer that a managed thread
-     * owns and has not closed. A client outside the test may connect to a server socket, and a selector may select
+     * Whether something outside the test may end the call: every call but a read from, or a write to, a peer that a
+     * managed thread owns. A client outside the test may connect to a server socket, and a selector may select
      * such channels.
      */
     synchronized boolean fromOutside(int call, Object target) {
-        if (call != SocketIo.READ) {
+        if (call == SocketIo.RECEIVE) {
+            return false; // datagrams come from the test's threads: one that none sends is a deadlock, not a wait
+        }
+        if (call != SocketIo.READ && call != SocketIo.WRITE) {
             return true;
         }
         End end = ends.get(target);
+        if (call == SocketIo.WRITE) {
+            return end == null || reader(end) == null;
+        }
         return end == null || byPorts.get(key(end.remote, end.local)) == null;
     }
 
@@ -202,6 +347,10 @@ final class IoModel {
             if ((interest & SelectionKey.OP_ACCEPT) != 0 && connectsWaiting(channel)) {
                 return true;
             }
+            if ((interest & SelectionKey.OP_READ) != 0 && channel instanceof DatagramChannel
+                    && datagramWaiting(channel)) {
+                return true;
+            }
             if (channel instanceof SocketChannel) {
                 SocketChannel socket = (SocketChannel) channel;
                 if ((interest & SelectionKey.OP_READ) != 0 && readable(socket)
@@ -233,6 +382,10 @@ final class IoModel {
             if ((interest & SelectionKey.OP_ACCEPT) != 0 && connectsWaiting(channel)) {
                 ops |= SelectionKey.OP_ACCEPT;
             }
+            if ((interest & SelectionKey.OP_READ) != 0 && channel instanceof DatagramChannel
+                    && datagramWaiting(channel)) {
+                ops |= SelectionKey.OP_READ;
+            }
             if (channel instanceof SocketChannel) {
                 SocketChannel socket = (SocketChannel) channel;
                 if ((interest & SelectionKey.OP_READ) != 0 && readable(socket)) {
@@ -257,6 +410,9 @@ final class IoModel {
         if (resource instanceof ServerSocket) {
             return ((ServerSocket) resource).isClosed();
         }
+        if (resource instanceof DatagramSocket) {
+            return ((DatagramSocket) resource).isClosed();
+        }
         if (resource instanceof java.nio.channels.Channel) {
             return !((java.nio.channels.Channel) resource).isOpen();
         }
@@ -270,6 +426,10 @@ final class IoModel {
                 return "waits to accept a connection on " + name + portOf(target);
             case SocketIo.READ:
                 return "waits to read from " + name + portOf(target);
+            case SocketIo.WRITE:
+                return "waits to write to " + name + portOf(target) + ", whose buffers to its peer are full";
+            case SocketIo.RECEIVE:
+                return "waits to receive a datagram on " + name + portOf(target);
             default:
                 return "waits in " + name + ".select()";
         }

@@ -27,7 +27,7 @@ final class KernelDelivery {
     private KernelDelivery() {
     }
 
-    static void await(int call, Object target, IoModel model) {
+    static void await(int call, Object target, long wanted, IoModel model) {
         try {
             switch (call) {
                 case SocketIo.ACCEPT:
@@ -38,7 +38,7 @@ final class KernelDelivery {
                     break;
                 case SocketIo.READ:
                     if (target instanceof SocketChannel && !IoModel.isClosed(target)) {
-                        awaitRead((SocketChannel) target, model);
+                        awaitRead((SocketChannel) target, wanted, model);
                     }
                     break;
                 case SocketIo.SELECT:
@@ -55,12 +55,14 @@ final class KernelDelivery {
     }
 
     /**
-     * All the bytes the peer sent and no read took are in the kernel, or the end of the stream when it closed. Only
-     * as many as half the receive buffer are waited for: a peer that wrote more without blocking (a non-blocking
-     * write) has the rest in its own send buffer, which the kernel moves on only as this end reads.
+     * All the bytes the peer sent and no read took are in the kernel, as many as fit in the read's buffer
+     * ({@code wanted}), or the end of the stream when it closed. Only as many as half the receive buffer are waited
+     * for: a peer that wrote more has the rest in its own send buffer, which the kernel moves on only as this end
+     * reads (and only once the reader freed a good part of its buffer).
      */
-    private static void awaitRead(SocketChannel channel, IoModel model) throws IOException {
-        long pending = Math.min(model.pending(channel), channel.socket().getReceiveBufferSize() / 2);
+    private static void awaitRead(SocketChannel channel, long wanted, IoModel model) throws IOException {
+        long pending = Math.min(Math.min(model.pending(channel), wanted),
+                channel.socket().getReceiveBufferSize() / 2);
         if (pending > 0) {
             InputStream in = channel.socket().getInputStream();
             long until = System.nanoTime() + DELIVERY_NANOS;

@@ -1,5 +1,6 @@
 package dev.interleave.scheduler;
 
+import java.nio.channels.SelectionKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -870,7 +871,11 @@ final class ManagedThread implements ThreadEvents {
         if (inScheduler) {
             return SocketIo.PROCEED;
         }
-        int site = IoSites.of(call == SocketIo.ACCEPT ? "accept" : call == SocketIo.READ ? "read" : "select");
+        int site = IoSites.of(call == SocketIo.ACCEPT ? "accept" : call == SocketIo.READ ? "read"
+                : call == SocketIo.WRITE ? "write" : call == SocketIo.RECEIVE ? "receive" : "select");
+        if (call == SocketIo.RECEIVE) {
+            scheduler.io().datagramSocket(target);
+        }
         boolean outer = enterScheduler();
         try {
             boolean closedBefore = IoModel.isClosed(target);
@@ -886,9 +891,15 @@ final class ManagedThread implements ThreadEvents {
                 boolean closed = IoModel.isClosed(target);
                 result = closed && !closedBefore && call == SocketIo.SELECT ? SocketIo.CLOSED_WHILE_WAITING
                         : SocketIo.PROCEED;
+                if (call == SocketIo.RECEIVE && !closed) {
+                    scheduler.io().datagramReceived(target);
+                    result = SocketIo.TAKEN;
+                }
                 why = closed ? (closedBefore ? "closed already" : "closed by another thread")
                         : call == SocketIo.ACCEPT ? "a connection came"
-                        : call == SocketIo.READ ? "data or the end of the stream came" : "selected";
+                        : call == SocketIo.READ ? "data or the end of the stream came"
+                        : call == SocketIo.WRITE ? "the peer read"
+                        : call == SocketIo.RECEIVE ? "a datagram came" : "selected";
             } else if (ended.timedOut()) {
                 result = SocketIo.TIMED_OUT;
                 why = "timed out";
@@ -924,14 +935,14 @@ final class ManagedThread implements ThreadEvents {
     }
 
     @Override
-    public void ioSettle(int call, Object target) {
+    public void ioSettle(int call, Object target, long wanted) {
         if (inScheduler) {
             return;
         }
         boolean outer = enterScheduler();
         try {
             // the probes below go through hooked JDK code, which lets this thread through while it is in here
-            KernelDelivery.await(call, target, scheduler.io());
+            KernelDelivery.await(call, target, wanted, scheduler.io());
         } finally {
             leaveScheduler(outer);
         }
@@ -940,6 +951,11 @@ final class ManagedThread implements ThreadEvents {
     @Override
     public long ioPending(Object endpoint) {
         return scheduler.io().pending(endpoint);
+    }
+
+    @Override
+    public long ioRoom(Object endpoint) {
+        return inScheduler ? Long.MAX_VALUE : scheduler.io().room(endpoint);
     }
 
     @Override
@@ -981,6 +997,39 @@ final class ManagedThread implements ThreadEvents {
     public void ioSelected(Object selector) {
         if (!inScheduler) {
             scheduler.io().selected(selector);
+        }
+    }
+
+    @Override
+    public void ioDatagramSent(Object socket, int port) {
+        if (!inScheduler) {
+            scheduler.io().datagramSent(socket, port);
+        }
+    }
+
+    @Override
+    public void ioDatagramReceived(Object socket) {
+        if (!inScheduler) {
+            scheduler.io().datagramReceived(socket);
+        }
+    }
+
+    @Override
+    public void ioRegistered(Object key) {
+        if (!inScheduler) {
+            scheduler.io().registered(key);
+        }
+    }
+
+    @Override
+    public Object ioKeys(Set<SelectionKey> keys, int operation, Object key) {
+        boolean outer = enterScheduler();
+        try {
+            // the JDK's hash set is walked as the framework's own use of the JDK: its buckets follow identity hashes
+            return operation == SocketIo.KEYS_IN_ORDER ? scheduler.io().inRegistrationOrder(keys)
+                    : SocketIo.onKeys(keys, operation, key);
+        } finally {
+            leaveScheduler(outer);
         }
     }
 

@@ -263,14 +263,23 @@ public interface ThreadEvents {
      * This thread is about to make the call {@code call} on {@code target}, blocking or not, and the scheduler lets
      * it go on: when the managed threads' actions say its result is ready (a connection made and not accepted, bytes
      * sent and not read, a selection key whose interest is ready), wait, for a bounded real time, until the kernel
-     * delivered it, so that the call returns what the managed threads did, whenever the kernel delivered it.
+     * delivered it, so that the call returns what the managed threads did, whenever the kernel delivered it. A read
+     * waits for no more than {@code wanted} bytes, what fits in its buffer.
      */
-    default void ioSettle(int call, Object target) {
+    default void ioSettle(int call, Object target, long wanted) {
     }
 
     /** The bytes that managed peers sent to {@code endpoint} and no read of it took yet. */
     default long ioPending(Object endpoint) {
         return 0;
+    }
+
+    /**
+     * How many bytes a write to {@code endpoint} can put in the buffers between it and its peer now, as the model
+     * counts them: {@code Long.MAX_VALUE} when the peer is not a socket of the test, 0 when they are full.
+     */
+    default long ioRoom(Object endpoint) {
+        return Long.MAX_VALUE;
     }
 
     /** {@code endpoint}, a socket or socket channel of this thread, connected to its peer. */
@@ -295,6 +304,28 @@ public interface ThreadEvents {
 
     /** A select of {@code selector} returned. */
     default void ioSelected(Object selector) {
+    }
+
+    /** {@code socket}, a datagram socket or channel, sent a datagram to {@code port} of this host. */
+    default void ioDatagramSent(Object socket, int port) {
+    }
+
+    /** {@code socket}, a datagram socket or channel, received a datagram. */
+    default void ioDatagramReceived(Object socket) {
+    }
+
+    /** A selector registered a channel, with the new {@code key}. */
+    default void ioRegistered(Object key) {
+    }
+
+    /**
+     * {@code operation} ({@link SocketIo#KEYS_IN_ORDER} and the rest) on a selector's key set, with {@code key} for
+     * those that take one, run as the framework's own use of the JDK: walking the set's hash table takes no step.
+     * {@link SocketIo#KEYS_IN_ORDER} gives the keys the schedule registered in the order it registered them, then any
+     * others.
+     */
+    default Object ioKeys(java.util.Set<java.nio.channels.SelectionKey> keys, int operation, Object key) {
+        return SocketIo.onKeys(keys, operation, key);
     }
 
     /**

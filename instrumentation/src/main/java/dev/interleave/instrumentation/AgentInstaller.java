@@ -26,6 +26,7 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.nameEndsWith;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
@@ -213,6 +214,24 @@ public final class AgentInstaller {
                                 .on(named("accept").and(takesNoArguments())))
                         .visit(Advice.to(SocketAdvice.Close.class, advice())
                                 .on(named("close").and(takesNoArguments()))))
+                .type(named("sun.security.ssl.SSLServerSocketImpl")) // overrides accept()
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(SocketAdvice.Accept.class, advice())
+                                .on(named("accept").and(takesNoArguments()))))
+                .type(named("java.net.DatagramSocket"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(SocketAdvice.DatagramSend.class, advice())
+                                .on(named("send").and(takesArguments(java.net.DatagramPacket.class))))
+                        .visit(Advice.to(SocketAdvice.DatagramReceive.class, advice())
+                                .on(named("receive").and(takesArguments(java.net.DatagramPacket.class))))
+                        .visit(Advice.to(SocketAdvice.Close.class, advice())
+                                .on(named("close").and(takesNoArguments()))))
+                .type(named("sun.nio.ch.DatagramChannelImpl"))
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(SocketAdvice.ChannelSend.class, advice()).on(named("send").and(isPublic())
+                                .and(takesArguments(java.nio.ByteBuffer.class, java.net.SocketAddress.class))))
+                        .visit(Advice.to(SocketAdvice.ChannelReceive.class, advice()).on(named("receive")
+                                .and(isPublic()).and(takesArguments(java.nio.ByteBuffer.class)))))
                 .type(namedOneOf("java.nio.channels.spi.AbstractInterruptibleChannel",
                         "java.nio.channels.spi.AbstractSelector"))
                 .transform((builder, type, loader, module, domain) -> builder
@@ -226,12 +245,14 @@ public final class AgentInstaller {
                                 .on(named("accept").and(takesNoArguments()))))
                 .type(named("sun.nio.ch.SocketChannelImpl"))
                 .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(SocketAdvice.ChannelReadBuffer.class, advice()).on(named("read")
+                                .and(isPublic()).and(takesArguments(java.nio.ByteBuffer.class))))
                         .visit(Advice.to(SocketAdvice.ChannelRead.class, advice()).on(named("read").and(isPublic())
-                                .and(takesArguments(java.nio.ByteBuffer.class)
-                                        .or(takesArguments(java.nio.ByteBuffer[].class, int.class, int.class)))))
+                                .and(takesArguments(java.nio.ByteBuffer[].class, int.class, int.class))))
+                        .visit(Advice.to(SocketAdvice.ChannelWriteBuffer.class, advice()).on(named("write")
+                                .and(isPublic()).and(takesArguments(java.nio.ByteBuffer.class))))
                         .visit(Advice.to(SocketAdvice.ChannelWrite.class, advice()).on(named("write").and(isPublic())
-                                .and(takesArguments(java.nio.ByteBuffer.class)
-                                        .or(takesArguments(java.nio.ByteBuffer[].class, int.class, int.class)))))
+                                .and(takesArguments(java.nio.ByteBuffer[].class, int.class, int.class))))
                         .visit(Advice.to(SocketAdvice.ChannelConnect.class, advice())
                                 .on(named("connect").and(takesArguments(java.net.SocketAddress.class))
                                         .or(named("finishConnect").and(takesNoArguments())))))
@@ -245,7 +266,11 @@ public final class AgentInstaller {
                                 .on(named("select").and(takesArguments(java.util.function.Consumer.class,
                                         long.class))))
                         .visit(Advice.to(SocketAdvice.SelectNow.class, advice()).on(named("selectNow")
-                                .and(takesNoArguments().or(takesArguments(java.util.function.Consumer.class))))))
+                                .and(takesNoArguments().or(takesArguments(java.util.function.Consumer.class)))))
+                        .visit(Advice.to(SocketAdvice.Register.class, advice()).on(named("register")
+                                .and(takesArguments(3)).and(returns(java.nio.channels.SelectionKey.class))))
+                        .visit(Advice.to(SocketAdvice.Keys.class, advice())
+                                .on(namedOneOf("selectedKeys", "keys").and(takesNoArguments()))))
                 .type(nameStartsWith("sun.nio.ch.").and(nameEndsWith("SelectorImpl"))
                         .and(not(named("sun.nio.ch.SelectorImpl"))))
                 .transform((builder, type, loader, module, domain) -> builder
@@ -295,6 +320,7 @@ public final class AgentInstaller {
     private static void loadSocketClasses() {
         for (String name : List.of("java.net.Socket", "java.net.ServerSocket",
                 "java.nio.channels.spi.AbstractInterruptibleChannel", "java.nio.channels.spi.AbstractSelector",
+                "java.net.DatagramSocket", "sun.nio.ch.DatagramChannelImpl", "sun.security.ssl.SSLServerSocketImpl",
                 "sun.nio.ch.SocketChannelImpl", "sun.nio.ch.ServerSocketChannelImpl", "sun.nio.ch.SelectorImpl",
                 "sun.nio.ch.EPollSelectorImpl", "sun.nio.ch.KQueueSelectorImpl", "sun.nio.ch.PollSelectorImpl",
                 "sun.nio.ch.WindowsSelectorImpl")) {

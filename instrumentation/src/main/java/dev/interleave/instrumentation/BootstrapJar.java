@@ -24,6 +24,8 @@ final class BootstrapJar {
             "dev.interleave.bridge.IdentityMethod",
             "dev.interleave.bridge.ManagedSocketInput",
             "dev.interleave.bridge.ManagedSocketOutput",
+            "dev.interleave.bridge.RegisteredOrderKeys",
+            "dev.interleave.bridge.RegisteredOrderKeys$InOrder",
             "dev.interleave.bridge.Site",
             "dev.interleave.bridge.Sites",
             "dev.interleave.bridge.SocketIo",

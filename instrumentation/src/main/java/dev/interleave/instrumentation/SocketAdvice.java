@@ -99,14 +99,39 @@ final class SocketAdvice {
         }
     }
 
-    /** {@code SocketChannel.read(ByteBuffer)} and the scattering read, which return an int or a long. */
+    /**
+     * {@code SocketChannel.read(ByteBuffer)}: what managed peers sent and fits is read by the hook (see
+     * {@link SocketIo#channelRead}), and the read returns that without running; otherwise it runs as it is.
+     */
+    static final class ChannelReadBuffer {
+        private ChannelReadBuffer() {
+        }
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static int enter(@Advice.This SelectableChannel self, @Advice.Argument(0) java.nio.ByteBuffer dst)
+                throws java.io.IOException {
+            return SocketIo.channelRead(self, dst);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self, @Advice.Enter int readBefore,
+                @Advice.Return(readOnly = false) int count) {
+            if (readBefore != 0) {
+                count = readBefore;
+            } else {
+                SocketIo.transferred(self, count, false);
+            }
+        }
+    }
+
+    /** The scattering {@code SocketChannel.read(ByteBuffer[], int, int)}. */
     static final class ChannelRead {
         private ChannelRead() {
         }
 
         @Advice.OnMethodEnter
-        static void enter(@Advice.This SelectableChannel self) {
-            SocketIo.beforeChannelRead(self);
+        static void enter(@Advice.This SelectableChannel self, @Advice.Argument(0) Object buffers) {
+            SocketIo.beforeChannelRead(self, buffers);
         }
 
         @Advice.OnMethodExit
@@ -117,7 +142,7 @@ final class SocketAdvice {
         }
     }
 
-    /** {@code SocketChannel.write(ByteBuffer)} and the gathering write. */
+    /** The gathering {@code SocketChannel.write(ByteBuffer[], int, int)}. */
     static final class ChannelWrite {
         private ChannelWrite() {
         }
@@ -132,6 +157,32 @@ final class SocketAdvice {
                 @Advice.Return(typing = net.bytebuddy.implementation.bytecode.assign.Assigner.Typing.DYNAMIC)
                 Object count) {
             SocketIo.transferred(self, ((Number) count).longValue(), true);
+        }
+    }
+
+    /**
+     * {@code SocketChannel.write(ByteBuffer)}: in blocking mode, what does not fit in the buffers between the channel
+     * and its peer is written part by part first, each part once the peer read enough (see
+     * {@link SocketIo#beforeChannelWrite}), and the result counts it.
+     */
+    static final class ChannelWriteBuffer {
+        private ChannelWriteBuffer() {
+        }
+
+        @Advice.OnMethodEnter
+        static long enter(@Advice.This Object self, @Advice.Argument(0) java.nio.ByteBuffer src)
+                throws java.io.IOException {
+            SocketIo.acting(self, "write");
+            return SocketIo.beforeChannelWrite(self, src);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self, @Advice.Enter long earlier,
+                @Advice.Return(readOnly = false,
+                        typing = net.bytebuddy.implementation.bytecode.assign.Assigner.Typing.DYNAMIC)
+                Object count) {
+            SocketIo.transferred(self, ((Number) count).longValue(), true);
+            count = SocketIo.withEarlierWrites(count, earlier);
         }
     }
 
@@ -225,6 +276,91 @@ final class SocketAdvice {
         @Advice.OnMethodEnter
         static void enter(@Advice.This Object self) {
             SocketIo.acting(self, "close");
+        }
+    }
+
+    /** {@code DatagramSocket.send(DatagramPacket)}. */
+    static final class DatagramSend {
+        private DatagramSend() {
+        }
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This Object self) {
+            SocketIo.beforeSend(self);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        static void exit(@Advice.This Object self, @Advice.Argument(0) Object packet,
+                @Advice.Thrown Throwable thrown) {
+            SocketIo.sent(self, packet, thrown);
+        }
+    }
+
+    /** {@code DatagramSocket.receive(DatagramPacket)}: the model counts the datagram when it lets the call go on. */
+    static final class DatagramReceive {
+        private DatagramReceive() {
+        }
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This Object self) throws java.io.IOException {
+            SocketIo.beforeReceive(self);
+        }
+    }
+
+    /** {@code DatagramChannel.send(ByteBuffer, SocketAddress)}. */
+    static final class ChannelSend {
+        private ChannelSend() {
+        }
+
+        @Advice.OnMethodEnter
+        static boolean enter(@Advice.This Object self) {
+            return SocketIo.beforeChannelSend(self);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self, @Advice.Argument(0) java.nio.ByteBuffer src,
+                @Advice.Argument(1) Object target, @Advice.Enter boolean counted, @Advice.Return int count) {
+            SocketIo.sent(self, target, count, count == 0 && src.limit() == 0, counted);
+        }
+    }
+
+    /** {@code DatagramChannel.receive(ByteBuffer)}: null when a non-blocking channel had no datagram. */
+    static final class ChannelReceive {
+        private ChannelReceive() {
+        }
+
+        @Advice.OnMethodEnter
+        static boolean enter(@Advice.This SelectableChannel self) {
+            return SocketIo.beforeChannelReceive(self);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self, @Advice.Enter boolean taken, @Advice.Return Object from) {
+            if (from != null && !taken) {
+                SocketIo.received(self);
+            }
+        }
+    }
+
+    /** A selector's {@code register(channel, ops, attachment)}, which every channel's {@code register} calls. */
+    static final class Register {
+        private Register() {
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.Return Object key) {
+            SocketIo.registered(key);
+        }
+    }
+
+    /** A selector's {@code selectedKeys()} and {@code keys()}. */
+    static final class Keys {
+        private Keys() {
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.Return(readOnly = false) java.util.Set<java.nio.channels.SelectionKey> keys) {
+            keys = SocketIo.keys(keys);
         }
     }
 
