@@ -68,7 +68,7 @@ public final class StepText {
      * What the step read ({@code → 0}), wrote ({@code ← 1}) or returned ({@code → false}), or null when its schedule
      * did not capture it.
      */
-    static String value(TraceEvent event, ObjectNames names) {
+    public static String value(TraceEvent event, ObjectNames names) {
         if (!event.hasValue()) {
             return null;
         }

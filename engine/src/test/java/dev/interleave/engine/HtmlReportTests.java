@@ -57,10 +57,11 @@ class HtmlReportTests {
                 java.util.stream.IntStream.rangeClosed(1, rows.size()).boxed().collect(Collectors.toList()));
         Row failing = single(rows, "failing");
         assertThat(failing.lane).isZero();
-        assertThat(failing.text).isEqualTo("read LostUpdateCounter.count");
+        assertThat(failing.text).isEqualTo("read LostUpdateCounter.count \u2192 1");
         assertThat(rows).filteredOn(row -> row.classes.contains("conflict"))
-                .extracting(row -> row.lane + ": " + row.text).contains("1: write LostUpdateCounter.count");
-        assertThat(rows).filteredOn(row -> row.text.equals("write LostUpdateCounter.count"))
+                .extracting(row -> row.lane + ": " + row.text).contains("1: write LostUpdateCounter.count \u2190 1");
+        // the lost update, read off the page: both threads stored 1
+        assertThat(rows).filteredOn(row -> row.text.equals("write LostUpdateCounter.count \u2190 1"))
                 .extracting(row -> row.lane).containsExactlyInAnyOrder(0, 1);
         assertThat(code(dom, "cmd-seed")).contains("-Dinterleave.seed=42");
         assertThat(code(dom, "cmd-replay")).contains("-Dinterleave.replay=").contains(".schedule");

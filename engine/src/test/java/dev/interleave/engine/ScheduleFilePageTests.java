@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 
 import dev.interleave.fixtures.LockDeadlocks;
 import dev.interleave.report.html.ScheduleFilePage;
+import dev.interleave.schedulefile.OlderFormats;
 import dev.interleave.schedulefile.ScheduleFileException;
 import dev.interleave.schedulefile.ScheduleFiles;
 import dev.interleave.schedulefile.ScheduleRecord;
@@ -61,7 +59,7 @@ class ScheduleFilePageTests {
         EngineRuns.run(LockDeadlocks.class, "readersAndAQueuedWriter", "interleave.failures.dir", folder.toString())
                 .failure();
         ScheduleRecord record = ScheduleFiles.read(onlySchedule(folder));
-        Path older = asFormatVersionTwo(record.withDetails(null), folder.resolve("older.schedule"));
+        Path older = OlderFormats.write(record, 2, folder.resolve("older.schedule"));
 
         Output run = run(older.toString());
 
@@ -153,17 +151,6 @@ class ScheduleFilePageTests {
     }
 
     /** {@code record} as format version 2 wrote it: the body of version 3 without its last byte, no details. */
-    private static Path asFormatVersionTwo(ScheduleRecord record, Path file) throws IOException {
-        ScheduleFiles.write(file, record);
-        byte[] bytes = Files.readAllBytes(file);
-        byte[] body = Arrays.copyOfRange(bytes, 20, bytes.length - 1);
-        CRC32 crc = new CRC32();
-        crc.update(body);
-        ByteBuffer framed = ByteBuffer.allocate(20 + body.length).put(bytes, 0, 8).putInt(2).putInt(body.length)
-                .putInt((int) crc.getValue()).put(body);
-        return Files.write(file, framed.array());
-    }
-
     private static Output run(String... arguments) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

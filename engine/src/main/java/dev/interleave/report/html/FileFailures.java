@@ -110,7 +110,11 @@ public final class FileFailures {
                 steps.add(new StepView(i + 1, plain.thread(), plain.kind(), detail.what(), plain.where(),
                         detail.touched().isEmpty() ? null : detail.touched(), plain.write()));
             } else {
-                steps.add(new StepView(i + 1, plain.thread(), plain.kind(), plain.what(), plain.where(),
+                // a file without the page's details may still keep the step's value (the details' words have it)
+                String value = record.values().of(i + 1);
+                String what = value == null ? plain.what()
+                        : plain.what() + (plain.write() ? " \u2190 " : " \u2192 ") + value;
+                steps.add(new StepView(i + 1, plain.thread(), plain.kind(), what, plain.where(),
                         plain.touched(), plain.write()));
             }
         }

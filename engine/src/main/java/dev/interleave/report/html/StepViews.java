@@ -27,8 +27,11 @@ public final class StepViews {
 
     static StepView of(TraceEvent event, ObjectNames names) {
         boolean write = event.kind() == OpKind.ACCESS && event.access() != null && event.access().isWrite();
-        return new StepView(event.step(), event.thread(), event.kind().name(), StepText.what(event, names),
-                StepText.where(event), touched(event, names), write);
+        // the value read, written or returned reads as part of what the step did, as in the text table
+        String value = StepText.value(event, names);
+        String what = StepText.what(event, names);
+        return new StepView(event.step(), event.thread(), event.kind().name(),
+                value == null ? what : what + " " + value, StepText.where(event), touched(event, names), write);
     }
 
     /** {@code Counter#1.count}, {@code int[]#1[3]}, {@code Counter.total} for a static field, a lock's name. */
