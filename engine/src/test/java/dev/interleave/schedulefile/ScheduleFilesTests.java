@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 import com.esotericsoftware.kryo.kryo5.io.Output;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ScheduleFilesTests {
 
     // The header as the format documents it, spelled out here so that a change to it fails a test.
-    private static final byte[] MAGIC = {(byte) 0x89, 'I', 'L', 'V', 0x0D, 0x0A, 0x1A, 0x0A};
 
     @TempDir
     Path dir;
@@ -43,7 +41,7 @@ class ScheduleFilesTests {
         ScheduleRecord read = ScheduleFiles.read(file);
 
         assertSame(read, record);
-        assertThat(Files.readAllBytes(file)).startsWith(MAGIC);
+        assertThat(Files.readAllBytes(file)).startsWith(OlderFormats.MAGIC);
     }
 
     @Test
@@ -76,9 +74,9 @@ class ScheduleFilesTests {
         Path written = dir.resolve("v2.schedule");
         ScheduleFiles.write(written, record);
         // version 1 wrote the same body without the setting (and the values after it)
-        byte[] body = bodyOf(record, 1);
-        assertThat(bodyOf(record, 2)).hasSize(body.length + 1).startsWith(body);
-        Path versionOne = Files.write(dir.resolve("v1.schedule"), framed(1, body));
+        byte[] body = OlderFormats.body(record, 1);
+        assertThat(OlderFormats.body(record, 2)).hasSize(body.length + 1).startsWith(body);
+        Path versionOne = Files.write(dir.resolve("v1.schedule"), OlderFormats.framed(1, body));
 
         ScheduleRecord read = ScheduleFiles.read(versionOne);
 
@@ -100,8 +98,8 @@ class ScheduleFilesTests {
         ScheduleRecord record = withSpuriousWakeups(record(300, 8), false);
         Path written = dir.resolve("v3.schedule");
         ScheduleFiles.write(written, record.withDetails(details()));
-        byte[] body = bodyOf(record, 2);
-        Path versionTwo = Files.write(dir.resolve("v2.schedule"), framed(2, body));
+        byte[] body = OlderFormats.body(record, 2);
+        Path versionTwo = Files.write(dir.resolve("v2.schedule"), OlderFormats.framed(2, body));
 
         ScheduleRecord read = ScheduleFiles.read(versionTwo);
 
@@ -113,7 +111,7 @@ class ScheduleFilesTests {
     @Test
     void refusesReportDetailsThatClaimMoreThanTheFileHolds() throws IOException {
         // version 3's body without its last byte, which says that no details follow
-        byte[] withoutDetails = bodyOf(record(20, 6), 3);
+        byte[] withoutDetails = OlderFormats.body(record(20, 6), 3);
         byte[] plain = Arrays.copyOf(withoutDetails, withoutDetails.length - 1);
         // details present, then a thread-name count of 2^28 with no names after it
         byte[] body = Arrays.copyOf(plain, plain.length + 5);
@@ -122,7 +120,7 @@ class ScheduleFilesTests {
         body[plain.length + 2] = (byte) 0x80;
         body[plain.length + 3] = (byte) 0x80;
         body[plain.length + 4] = (byte) 0x01;
-        Path file = Files.write(dir.resolve("huge-names.schedule"), framed(3, body));
+        Path file = Files.write(dir.resolve("huge-names.schedule"), OlderFormats.framed(3, body));
 
         assertRefused(file).hasMessageContaining("corrupt").hasMessageContaining("thread names claims");
     }
@@ -137,9 +135,9 @@ class ScheduleFilesTests {
 
     @Test
     void refusesASpuriousWakeupSettingThatIsNoneOfTheThree() throws IOException {
-        byte[] body = bodyOf(record(50, 4), 2);
+        byte[] body = OlderFormats.body(record(50, 4), 2);
         body[body.length - 1] = 7;
-        Path file = Files.write(dir.resolve("seven.schedule"), framed(2, body));
+        Path file = Files.write(dir.resolve("seven.schedule"), OlderFormats.framed(2, body));
 
         assertRefused(file).hasMessageContaining("corrupt")
                 .hasMessageContaining("its spurious wake-up setting is 7, which is none of 0 (off), 1 (on) and 2");
@@ -162,7 +160,7 @@ class ScheduleFilesTests {
     @Test
     void readsAFileOfFormatVersionTwoAsOneWithoutValues() throws IOException {
         ScheduleRecord record = withSpuriousWakeups(record(300, 8), false);
-        Path versionTwo = Files.write(dir.resolve("v2.schedule"), framed(2, bodyOf(record, 2)));
+        Path versionTwo = Files.write(dir.resolve("v2.schedule"), OlderFormats.framed(2, OlderFormats.body(record, 2)));
 
         ScheduleRecord read = ScheduleFiles.read(versionTwo);
 
@@ -182,11 +180,11 @@ class ScheduleFilesTests {
                 .hasMessageContaining("values.steps[1] = 3 is not a step of the 10-step trace after the one before");
         // what version 3 appends to version 2's body, with a step number given twice
         Output body = new Output(1024, -1);
-        body.writeBytes(bodyOf(record(10, 5), 2));
+        body.writeBytes(OlderFormats.body(record(10, 5), 2));
         PackedInts.write(body, "value steps", new int[] {3, 3});
         Body.writeString(body, "step value", "1");
         Body.writeString(body, "step value", "2");
-        Path file = Files.write(dir.resolve("twice.schedule"), framed(3, body.toBytes()));
+        Path file = Files.write(dir.resolve("twice.schedule"), OlderFormats.framed(3, body.toBytes()));
         assertRefused(file).hasMessageContaining("corrupt")
                 .hasMessageContaining("value steps[1] = 3 is not a step of its 10-step trace after the one before");
     }
@@ -314,7 +312,7 @@ class ScheduleFilesTests {
 
     @Test
     void refusesANewerFormatVersionSayingWhichVersions() throws IOException {
-        Path file = Files.write(dir.resolve("newer.schedule"), framed(99, new byte[] {1, 2, 3}));
+        Path file = Files.write(dir.resolve("newer.schedule"), OlderFormats.framed(99, new byte[] {1, 2, 3}));
 
         assertRefused(file).hasMessageContaining("written by a newer Interleave (format version 99; this one"
                 + " reads up to 3); upgrade Interleave or record the schedule again");
@@ -322,7 +320,7 @@ class ScheduleFilesTests {
 
     @Test
     void refusesAFormatVersionNoInterleaveWrites() throws IOException {
-        Path file = Files.write(dir.resolve("zero.schedule"), framed(0, new byte[] {1, 2, 3}));
+        Path file = Files.write(dir.resolve("zero.schedule"), OlderFormats.framed(0, new byte[] {1, 2, 3}));
 
         assertRefused(file).hasMessageContaining("corrupt").hasMessageContaining("format version 0");
     }
@@ -330,7 +328,7 @@ class ScheduleFilesTests {
     @Test
     void refusesADeclaredBodyLengthThatIsNegativeOrBeyondTheLimit() throws IOException {
         for (int length : new int[] {-1, Integer.MIN_VALUE, Integer.MAX_VALUE, (int) ScheduleFiles.MAX_FILE_BYTES}) {
-            byte[] bytes = framed(1, new byte[] {1, 2, 3});
+            byte[] bytes = OlderFormats.framed(1, new byte[] {1, 2, 3});
             ByteBuffer.wrap(bytes).putInt(12, length);
             Path file = Files.write(dir.resolve("length" + length + ".schedule"), bytes);
 
@@ -355,7 +353,7 @@ class ScheduleFilesTests {
             Output body = new Output(64);
             body.writeVarInt(id + 2, true); // Kryo's class ids are written plus 2
             body.writeString("whatever follows");
-            Path file = Files.write(dir.resolve("class" + id + ".schedule"), framed(1, body.toBytes()));
+            Path file = Files.write(dir.resolve("class" + id + ".schedule"), OlderFormats.framed(1, body.toBytes()));
 
             assertRefused(file).hasMessageContaining("corrupt")
                     .hasMessageContaining("Kryo class id " + id + ", which is not one of the schedule file's types");
@@ -368,7 +366,7 @@ class ScheduleFilesTests {
         body.writeVarInt(1, true); // Kryo's marker for "the class's name follows"
         body.writeVarInt(0, true);
         body.writeString("java.util.HashMap");
-        Path file = Files.write(dir.resolve("named.schedule"), framed(1, body.toBytes()));
+        Path file = Files.write(dir.resolve("named.schedule"), OlderFormats.framed(1, body.toBytes()));
 
         assertRefused(file).hasMessageContaining("corrupt").hasMessageContaining("names a class by name");
     }
@@ -380,10 +378,10 @@ class ScheduleFilesTests {
         for (String part : new String[] {"a.B", "c", ""}) {
             Body.writeString(body, "part", part);
         }
-        Path file = Files.write(dir.resolve("test.schedule"), framed(1, body.toBytes()));
+        Path file = Files.write(dir.resolve("test.schedule"), OlderFormats.framed(1, body.toBytes()));
         Output nothing = new Output(64);
         nothing.writeVarInt(0, true);
-        Path nullFile = Files.write(dir.resolve("null.schedule"), framed(1, nothing.toBytes()));
+        Path nullFile = Files.write(dir.resolve("null.schedule"), OlderFormats.framed(1, nothing.toBytes()));
 
         assertRefused(file).hasMessageContaining("holds a TestIdentity where a schedule record belongs");
         assertRefused(nullFile).hasMessageContaining("holds null where a schedule record belongs");
@@ -392,7 +390,7 @@ class ScheduleFilesTests {
     @Test
     void refusesABodyCutShortUnderAValidChecksum() throws IOException {
         Output body = recordUpToDecisions();
-        Path file = Files.write(dir.resolve("short.schedule"), framed(1, body.toBytes()));
+        Path file = Files.write(dir.resolve("short.schedule"), OlderFormats.framed(1, body.toBytes()));
 
         assertRefused(file).hasMessageContaining("corrupt").hasMessageContaining("does not decode");
     }
@@ -403,12 +401,12 @@ class ScheduleFilesTests {
         body.writeVarInt(Body.RECORD_ID + 2, true);
         body.writeVarInt(Integer.MAX_VALUE, true);
         body.writeString("short");
-        Path huge = Files.write(dir.resolve("huge.schedule"), framed(1, body.toBytes()));
+        Path huge = Files.write(dir.resolve("huge.schedule"), OlderFormats.framed(1, body.toBytes()));
         Output shortBody = new Output(64);
         shortBody.writeVarInt(Body.RECORD_ID + 2, true);
         shortBody.writeVarInt(1_000, true);
         shortBody.writeBytes(new byte[] {1, 2, 3, 4, 5, 6});
-        Path longer = Files.write(dir.resolve("longer.schedule"), framed(1, shortBody.toBytes()));
+        Path longer = Files.write(dir.resolve("longer.schedule"), OlderFormats.framed(1, shortBody.toBytes()));
 
         assertRefused(huge).hasMessageContaining("test class claims 2147483647 bytes, more than the");
         assertRefused(longer).hasMessageContaining("test class claims 1000 bytes where only 6 remain");
@@ -531,12 +529,6 @@ class ScheduleFilesTests {
         }
     }
 
-    /** The body that format {@code version} writes for {@code record}. */
-    private static byte[] bodyOf(ScheduleRecord record, int version) {
-        Output body = new Output(1024, -1);
-        Body.kryo(version).writeClassAndObject(body, record);
-        return body.toBytes();
-    }
 
     private static ScheduleRecord withValues(ScheduleRecord record, StepValues values) {
         return new ScheduleRecord(record.test(), record.strategy(), record.seed(), record.schedule(),
@@ -636,15 +628,7 @@ class ScheduleFilesTests {
     }
 
     private Path write(String name, Output body) throws IOException {
-        return Files.write(dir.resolve(name + ".schedule"), framed(1, body.toBytes()));
-    }
-
-    /** {@code body} under a header that is right about it: the magic, {@code version}, its length and its CRC32. */
-    private static byte[] framed(int version, byte[] body) {
-        CRC32 crc = new CRC32();
-        crc.update(body);
-        return ByteBuffer.allocate(20 + body.length).put(MAGIC).putInt(version).putInt(body.length)
-                .putInt((int) crc.getValue()).put(body).array();
+        return Files.write(dir.resolve(name + ".schedule"), OlderFormats.framed(1, body.toBytes()));
     }
 
     private static List<Path> list(Path directory) {
